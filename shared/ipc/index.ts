@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './bridge';
+export * from './validate';

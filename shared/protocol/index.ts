@@ -1,0 +1,3 @@
+export * from './version';
+export * from './errors';
+export * from './messages';

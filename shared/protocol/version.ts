@@ -1,0 +1,13 @@
+/**
+ * The sync protocol version, sent by desks in the `x-station-desk-protocol` header of every
+ * request. The server refuses other versions with CLIENT_TOO_OLD / SERVER_TOO_OLD.
+ *
+ * History:
+ * - 1 (2026-11): first version. Per-station commit-ordered checkpoints `{ seq }`; push rows
+ *   `{ newDocumentState, assumedMasterState }` with exact conflicts on `serverRev`; invalid rows
+ *   returned in `rejected` (the rest of the batch applies); one SSE stream of hints per desk.
+ */
+export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-station-desk-protocol';
+/** Oldest desk protocol the server still accepts. */
+export const MIN_SUPPORTED_PROTOCOL = 1;
