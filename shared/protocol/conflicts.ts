@@ -1,0 +1,110 @@
+/**
+ * How a desk resolves a conflict the server reported (DESIGN §4, conflict policy per collection).
+ * Pure functions over wire documents; the desk's RxDB conflict handlers call them.
+ *
+ * `serverRev` is the server's stamp, not content: two states that differ only there are equal
+ * (a retried push of what the server already holds is no conflict).
+ */
+import type { CollectionName } from '../schemas/index';
+import { collectionSpec } from '../schemas/index';
+
+type Doc = Record<string, unknown> & { _deleted?: boolean };
+
+export interface ConflictInput<D extends Doc = Doc> {
+  /** What the desk believed the server held; undefined for a document new to the desk. */
+  assumedMasterState?: D;
+  /** What the server actually holds. */
+  realMasterState: D;
+  /** The desk's state that was refused. */
+  newDocumentState: D;
+}
+
+const IGNORED_FIELDS = new Set(['serverRev', '_meta', '_rev', '_attachments']);
+
+const deepEqual = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const key of keys) if (!deepEqual(ao[key], bo[key])) return false;
+  return true;
+};
+
+/** Equal as documents: every field but the server's stamp and storage metadata. */
+export const sameDocument = (a: Doc, b: Doc): boolean => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (IGNORED_FIELDS.has(key)) continue;
+    const av = key === '_deleted' ? Boolean(a[key]) : a[key];
+    const bv = key === '_deleted' ? Boolean(b[key]) : b[key];
+    if (!deepEqual(av, bv)) return false;
+  }
+  return true;
+};
+
+const laterTimestamp = (a: unknown, b: unknown): string | null => {
+  const as = typeof a === 'string' ? a : null;
+  const bs = typeof b === 'string' ? b : null;
+  if (as === null) return bs;
+  if (bs === null) return as;
+  return as >= bs ? as : bs;
+};
+
+/** Check-ins: the record is immutable; the latest check-out wins. */
+const resolveCheckIn = ({ realMasterState: master, newDocumentState: mine }: ConflictInput): Doc => {
+  const checkedOutAt = laterTimestamp(master.checkedOutAt, mine.checkedOutAt);
+  const checkOutMethod = checkedOutAt === master.checkedOutAt ? master.checkOutMethod : mine.checkOutMethod;
+  return { ...master, checkedOutAt, checkOutMethod };
+};
+
+const STAFF_ACTIONS = new Set(['cancelled', 'attended', 'no-show']);
+
+/**
+ * Bookings: the server's verdict wins, but a staff action taken offline (cancel, attended,
+ * no-show, acknowledging a verdict) is re-applied on top of it and pushed again, so the server
+ * can decide on it: nothing staff did is dropped silently.
+ */
+const resolveBooking = ({ realMasterState: master, newDocumentState: mine, assumedMasterState: assumed }: ConflictInput): Doc => {
+  const resolved: Doc = { ...master };
+  const staffChangedStatus = mine.status !== assumed?.status && STAFF_ACTIONS.has(String(mine.status));
+  if (staffChangedStatus && master.status !== 'cancelled' && master.status !== mine.status) {
+    resolved.status = mine.status;
+    resolved.reason = mine.reason;
+    resolved.decidedBy = 'desk';
+    resolved.checkInId = mine.checkInId;
+  }
+  if (master.ack === null && mine.ack !== null && mine.ack !== undefined) resolved.ack = mine.ack;
+  return resolved;
+};
+
+/** Fields the server always wins on in a field merge. */
+const SERVER_WINS = new Set(['status', 'validUntil', 'stationId', 'id']);
+
+/** Field by field: what the desk changed since its assumed master state survives, unless the server owns it. */
+const resolveFieldMerge = ({ realMasterState: master, newDocumentState: mine, assumedMasterState: assumed }: ConflictInput): Doc => {
+  const resolved: Doc = { ...master };
+  for (const [key, value] of Object.entries(mine)) {
+    if (SERVER_WINS.has(key) || IGNORED_FIELDS.has(key) || key === '_deleted') continue;
+    const changedByDesk = assumed === undefined ? !deepEqual(value, master[key]) : !deepEqual(value, assumed[key]);
+    if (changedByDesk) resolved[key] = value;
+  }
+  return resolved;
+};
+
+/** Resolves a conflict for a collection by its policy. The result is written on the desk and pushed again. */
+export const resolveConflict = (collection: CollectionName, input: ConflictInput): Doc => {
+  if (input.realMasterState._deleted) return input.realMasterState;
+  switch (collectionSpec(collection).conflictPolicy) {
+    case 'append-only':
+      return collection === 'checkins' ? resolveCheckIn(input) : input.realMasterState;
+    case 'server-authoritative':
+      return resolveBooking(input);
+    case 'field-merge':
+      return resolveFieldMerge(input);
+    case 'server-only':
+      return input.realMasterState;
+  }
+};

@@ -1,0 +1,75 @@
+/**
+ * The desk's local database: RxDB with one collection per entry of the shared registry.
+ * `data/` is the only renderer folder that imports RxDB; features use repositories.
+ *
+ * Dev-mode checks (schema validation with ajv, which needs `eval`) load only in development
+ * and tests: the production build runs under a CSP without 'unsafe-eval' and never includes them.
+ */
+import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { COLLECTIONS, type CollectionDocs, type CollectionName, type CollectionSpec } from '../../shared/schemas/index';
+import { conflictHandlerFor } from './conflict-handlers';
+import { MIGRATION_STRATEGIES } from './migrations';
+
+export type DeskCollections = { [C in CollectionName]: RxCollection<CollectionDocs[C]> };
+export type DeskDatabase = RxDatabase<DeskCollections>;
+
+export interface CreateDatabaseOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  storage: RxStorage<any, any>;
+  /** Database name; one per station desk profile. */
+  name?: string;
+  /** Validate every write against the schema (dev and tests only; needs eval). */
+  devChecks?: boolean;
+  /** Several tabs of the web build share one database. */
+  multiInstance?: boolean;
+  /** Collections and migrations; default: the shared registry. Overridden only by migration tests. */
+  collections?: readonly CollectionSpec[];
+  migrations?: Partial<Record<CollectionName, MigrationStrategies>>;
+}
+
+let pluginsAdded = false;
+
+const addPlugins = async (devChecks: boolean): Promise<void> => {
+  if (pluginsAdded) return;
+  pluginsAdded = true;
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  if (import.meta.env.DEV && devChecks) {
+    const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  }
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const withValidation = async (storage: RxStorage<any, any>, devChecks: boolean) => {
+  if (!(import.meta.env.DEV && devChecks)) return storage;
+  const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+  return wrappedValidateAjvStorage({ storage });
+};
+
+export const createDatabase = async (options: CreateDatabaseOptions): Promise<DeskDatabase> => {
+  const devChecks = options.devChecks ?? import.meta.env.DEV;
+  await addPlugins(devChecks);
+  const db = await createRxDatabase<DeskCollections>({
+    name: options.name ?? 'station-desk',
+    storage: await withValidation(options.storage, devChecks),
+    multiInstance: options.multiInstance ?? false,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  const migrations = options.migrations ?? MIGRATION_STRATEGIES;
+  const creators = Object.fromEntries(
+    (options.collections ?? COLLECTIONS).map((spec) => [
+      spec.name,
+      {
+        schema: spec.schema as unknown as RxJsonSchema<unknown>,
+        migrationStrategies: migrations[spec.name] ?? {},
+        conflictHandler: conflictHandlerFor(spec.name),
+      },
+    ]),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await db.addCollections(creators as any);
+  return db;
+};

@@ -1,0 +1,9 @@
+/**
+ * Schema migrations of the local database. When a collection's schema `version` goes from
+ * N-1 to N, add `N: (oldDoc) => newDoc` under its name; RxDB migrates stored documents on open.
+ * Every strategy must be pure and total: a desk may skip several versions after being offline.
+ */
+import type { MigrationStrategies } from 'rxdb';
+import type { CollectionName } from '../../shared/schemas/index';
+
+export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, MigrationStrategies>> = {};

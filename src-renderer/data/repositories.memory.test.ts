@@ -1,0 +1,4 @@
+import { repositoryContract } from './repositories.contract';
+import { memoryStorage } from './storage';
+
+repositoryContract('memory', () => memoryStorage());

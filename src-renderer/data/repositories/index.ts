@@ -1,0 +1,23 @@
+/** All repositories of one desk database: what features receive instead of collections. */
+import type { DeskDatabase } from '../database';
+import { checkInRepository, type CheckInRepository } from './checkins';
+import { memberRepository, type MemberRepository } from './members';
+import { staffRepository, type StaffRepository } from './staff';
+import { stationRepository, type StationRepository } from './station';
+
+export interface Repositories {
+  station: StationRepository;
+  members: MemberRepository;
+  checkins: CheckInRepository;
+  staff: StaffRepository;
+}
+
+export const createRepositories = (db: DeskDatabase): Repositories => ({
+  station: stationRepository(db.stations),
+  members: memberRepository(db.members),
+  checkins: checkInRepository(db.checkins),
+  staff: staffRepository(db.staff),
+});
+
+export type { CheckInRepository, MemberRepository, StaffRepository, StationRepository };
+export type { NewDoc, Listener, Unsubscribe } from './base';
