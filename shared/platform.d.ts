@@ -6,7 +6,6 @@ declare global {
   interface Crypto {
     getRandomValues<T extends ArrayBufferView>(array: T): T;
   }
-  // eslint-disable-next-line no-var
   var crypto: Crypto;
 }
 export {};

@@ -1,0 +1,49 @@
+/**
+ * Who is inside: occupancy for AT_CAPACITY, and the automatic check-out at closing.
+ *
+ * A visit ends at its check-out, or at the latest when the station closes: at the end of the
+ * open interval the check-in happened in (a window spanning midnight closes after midnight). A
+ * check-in made while closed (a manager override) ends at the end of the next opening if that
+ * opening starts the same local day, else at local midnight; at a station that never closes a
+ * visit ends at local midnight. So occupancy never carries yesterday's visitors, and
+ * `checkOutAtClosing` stamps the closing time itself even when the desk runs it hours later
+ * (it was off, or offline overnight): a visit's recorded end does not depend on when the rule runs.
+ */
+import type { CheckInDoc } from '../schemas/checkins';
+import { localDayEnd, nextOpenInterval, openIntervalAt, toIso, toMs, type Instant, type StationHours } from './time';
+
+/** When a visit that began at `at` is closed automatically (epoch ms). */
+export const visitEndsAt = (station: StationHours, at: Instant): number => {
+  const dayEnd = localDayEnd(station, at);
+  const current = openIntervalAt(station, at);
+  if (current) return Number.isFinite(current.end) ? current.end : dayEnd;
+  const next = nextOpenInterval(station, at);
+  return next && next.start < dayEnd && Number.isFinite(next.end) ? next.end : dayEnd;
+};
+
+/** Whether this check-in's person is inside at `now`. */
+export const isInside = (checkIn: CheckInDoc, station: StationHours, now: Instant): boolean => {
+  const t = toMs(now);
+  if (checkIn.outcome === 'deny' || toMs(checkIn.at) > t) return false;
+  if (checkIn.checkedOutAt !== null && toMs(checkIn.checkedOutAt) <= t) return false;
+  return visitEndsAt(station, checkIn.at) > t;
+};
+
+/** People inside at `now`: admitted, not checked out, and their station has not closed since. */
+export const occupancy = (checkIns: readonly CheckInDoc[], station: StationHours, now: Instant): number =>
+  checkIns.filter((c) => isInside(c, station, now)).length;
+
+/**
+ * The open check-ins whose closing time has passed by `now`, checked out at that closing time
+ * (method 'closing'). Returns the updated copies to write.
+ */
+export const checkOutAtClosing = (checkIns: readonly CheckInDoc[], station: StationHours, now: Instant): CheckInDoc[] => {
+  const t = toMs(now);
+  const closed: CheckInDoc[] = [];
+  for (const c of checkIns) {
+    if (c.outcome === 'deny' || c.checkedOutAt !== null) continue;
+    const end = visitEndsAt(station, c.at);
+    if (end <= t) closed.push({ ...c, checkedOutAt: toIso(end), checkOutMethod: 'closing', updatedAt: toIso(t) });
+  }
+  return closed;
+};
