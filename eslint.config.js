@@ -2,6 +2,7 @@
 // point: tests/lint/boundaries.test.ts proves each one fires on a forbidden import.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
@@ -41,6 +42,11 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: { 'no-restricted-imports': boundary(electron, node, react, rxdb, serverLibs, srcFolders) },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

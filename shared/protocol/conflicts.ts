@@ -2,8 +2,10 @@
  * How a desk resolves a conflict the server reported (DESIGN §4, conflict policy per collection).
  * Pure functions over wire documents; the desk's RxDB conflict handlers call them.
  *
- * `serverRev` is the server's stamp, not content: two states that differ only there are equal
- * (a retried push of what the server already holds is no conflict).
+ * `serverRev` is the server's stamp, not content: `sameDocument` ignores it, so the server treats
+ * a retried push of what it already holds as no conflict. The desk's RxDB `isEqual` must NOT
+ * ignore it (`sameState`): otherwise a pulled state that only carries a new serverRev would never
+ * reach the local store, and every later edit would conflict.
  */
 import type { CollectionName } from '../schemas/index';
 import { collectionSpec } from '../schemas/index';
@@ -44,6 +46,9 @@ export const sameDocument = (a: Doc, b: Doc): boolean => {
   }
   return true;
 };
+
+/** Exactly equal states, server stamp included (storage metadata aside). */
+export const sameState = (a: Doc, b: Doc): boolean => sameDocument(a, b) && a.serverRev === b.serverRev;
 
 const laterTimestamp = (a: unknown, b: unknown): string | null => {
   const as = typeof a === 'string' ? a : null;
@@ -96,7 +101,13 @@ const resolveFieldMerge = ({ realMasterState: master, newDocumentState: mine, as
 
 /** Resolves a conflict for a collection by its policy. The result is written on the desk and pushed again. */
 export const resolveConflict = (collection: CollectionName, input: ConflictInput): Doc => {
-  if (input.realMasterState._deleted) return input.realMasterState;
+  const { realMasterState: master, assumedMasterState: assumed, newDocumentState: mine } = input;
+  if (master._deleted) return master;
+  // The server only re-stamped what the desk already knew (a push accepted, its pull not yet
+  // arrived): the desk's newer edit is not a conflict at all; it wins, carrying the new stamp.
+  if (assumed && sameDocument(assumed, master) && collectionSpec(collection).deskWritable) {
+    return { ...mine, serverRev: master.serverRev };
+  }
   switch (collectionSpec(collection).conflictPolicy) {
     case 'append-only':
       return collection === 'checkins' ? resolveCheckIn(input) : input.realMasterState;

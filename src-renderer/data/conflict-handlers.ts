@@ -1,12 +1,12 @@
 /** RxDB conflict handlers built from the shared per-collection policies (shared/protocol/conflicts). */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import { resolveConflict, sameDocument } from '../../shared/protocol/conflicts';
+import { resolveConflict, sameState } from '../../shared/protocol/conflicts';
 import type { CollectionDocs, CollectionName } from '../../shared/schemas/index';
 
 type Loose = Record<string, unknown> & { _deleted?: boolean };
 
 export const conflictHandlerFor = <C extends CollectionName>(collection: C): RxConflictHandler<CollectionDocs[C]> => ({
-  isEqual: (a, b) => sameDocument(a as unknown as Loose, b as unknown as Loose),
+  isEqual: (a, b) => sameState(a as unknown as Loose, b as unknown as Loose),
   resolve: async (input) =>
     resolveConflict(collection, {
       realMasterState: input.realMasterState as unknown as Loose,

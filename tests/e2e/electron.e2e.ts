@@ -25,7 +25,7 @@ const BRIDGE_METHODS = [
 test('Electron shell: the desk loads from app://desk, sandboxed, with only the bridge', async () => {
   const binary = electronBinary();
   if (binary.path === null) {
-    test.skip(true, `${binary.reason} — no network to download it; the web build E2E covers the renderer`);
+    test.skip(true, `${binary.reason}; the web build E2E covers the renderer`);
     return;
   }
   expect(existsSync(MAIN), 'run `npm run build` first: dist/main/index.cjs is missing').toBe(true);

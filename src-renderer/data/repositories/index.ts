@@ -1,5 +1,6 @@
 /** All repositories of one desk database: what features receive instead of collections. */
 import type { DeskDatabase } from '../database';
+import { bookingRepository, type BookingRepository } from './bookings';
 import { checkInRepository, type CheckInRepository } from './checkins';
 import { memberRepository, type MemberRepository } from './members';
 import { staffRepository, type StaffRepository } from './staff';
@@ -10,6 +11,7 @@ export interface Repositories {
   members: MemberRepository;
   checkins: CheckInRepository;
   staff: StaffRepository;
+  bookings: BookingRepository;
 }
 
 export const createRepositories = (db: DeskDatabase): Repositories => ({
@@ -17,7 +19,8 @@ export const createRepositories = (db: DeskDatabase): Repositories => ({
   members: memberRepository(db.members),
   checkins: checkInRepository(db.checkins),
   staff: staffRepository(db.staff),
+  bookings: bookingRepository(db.bookings),
 });
 
-export type { CheckInRepository, MemberRepository, StaffRepository, StationRepository };
+export type { BookingRepository, CheckInRepository, MemberRepository, StaffRepository, StationRepository };
 export type { NewDoc, Listener, Unsubscribe } from './base';

@@ -1,0 +1,72 @@
+/** The desk shell: side navigation, the current screen, and the status bar. */
+import { ConfigProvider, Layout, Menu, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCREENS, screenFromHash, type ScreenId } from './screens';
+import { StatusBar } from './status-bar';
+
+const { Sider, Content, Footer } = Layout;
+
+const useHashScreen = (): [ScreenId, (id: ScreenId) => void] => {
+  const [screen, setScreen] = useState<ScreenId>(() => screenFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setScreen(screenFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [screen, (id) => (window.location.hash = `#/${id}`)];
+};
+
+export const App = () => {
+  const { t, i18n } = useTranslation();
+  const [screen, go] = useHashScreen();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = SCREENS.find((s) => s.shortcut === event.key);
+      if (target) {
+        event.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  const Current = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0]!.component;
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontSize: 16 } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Sider width={180} theme="light" breakpoint="md" collapsedWidth={64}>
+          <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20 }} data-testid="app-title">
+            {t('app.title')}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[screen]}
+            onClick={({ key }) => go(key as ScreenId)}
+            items={SCREENS.map((s) => ({
+              key: s.id,
+              icon: <span aria-hidden>{s.icon}</span>,
+              label: (
+                <span data-testid={`nav-${s.id}`}>
+                  {t(s.label)} <small style={{ opacity: 0.5 }}>{s.shortcut}</small>
+                </span>
+              ),
+            }))}
+          />
+        </Sider>
+        <Layout>
+          <Content style={{ padding: 24 }}>
+            <Current />
+          </Content>
+          <Footer style={{ padding: '6px 16px' }}>
+            <StatusBar />
+          </Footer>
+        </Layout>
+      </Layout>
+    </ConfigProvider>
+  );
+};

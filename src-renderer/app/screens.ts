@@ -1,0 +1,38 @@
+/**
+ * The desk's screens and their navigation commands, in one list: the side menu, the keyboard
+ * shortcuts (F1–F6) and the tests all read it.
+ */
+import type { ComponentType } from 'react';
+import { BookingsScreen } from '../features/bookings/bookings-screen';
+import { CheckInScreen } from '../features/check-in/check-in-screen';
+import { EquipmentScreen } from '../features/equipment/equipment-screen';
+import { ReportsScreen } from '../features/reports/reports-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { SyncScreen } from '../features/sync/sync-screen';
+
+export interface ScreenSpec {
+  id: 'check-in' | 'bookings' | 'equipment' | 'sync' | 'reports' | 'settings';
+  /** i18n key of the menu label */
+  label: string;
+  /** `KeyboardEvent.key` that opens it */
+  shortcut: string;
+  icon: string;
+  component: ComponentType;
+}
+
+export const SCREENS: readonly ScreenSpec[] = [
+  { id: 'check-in', label: 'nav.checkIn', shortcut: 'F1', icon: '✅', component: CheckInScreen },
+  { id: 'bookings', label: 'nav.bookings', shortcut: 'F2', icon: '📅', component: BookingsScreen },
+  { id: 'equipment', label: 'nav.equipment', shortcut: 'F3', icon: '🛠', component: EquipmentScreen },
+  { id: 'sync', label: 'nav.sync', shortcut: 'F4', icon: '🔄', component: SyncScreen },
+  { id: 'reports', label: 'nav.reports', shortcut: 'F5', icon: '📊', component: ReportsScreen },
+  { id: 'settings', label: 'nav.settings', shortcut: 'F6', icon: '⚙', component: SettingsScreen },
+];
+
+export type ScreenId = ScreenSpec['id'];
+export const DEFAULT_SCREEN: ScreenId = 'check-in';
+
+export const screenFromHash = (hash: string): ScreenId => {
+  const id = hash.replace(/^#\/?/, '');
+  return SCREENS.some((s) => s.id === id) ? (id as ScreenId) : DEFAULT_SCREEN;
+};

@@ -1,0 +1,36 @@
+/**
+ * What features receive from the app: repositories, the bridge, this desk's identity and a clock.
+ * Provided once at the root; features read it with `useServices()`.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { DeskBridge } from '../../shared/ipc/bridge';
+import type { DeviceStatus } from '../../shared/ipc/channels';
+import type { Repositories } from '../data/index';
+
+export interface DeskIdentity {
+  device: DeviceStatus;
+  /** Staff member on duty ('' until PIN sign-in). */
+  staffId: string;
+}
+
+export interface Services {
+  repos: Repositories;
+  bridge: DeskBridge;
+  identity: DeskIdentity;
+  /** ms since epoch; injectable so tests and benchmarks can pin time. */
+  now: () => number;
+  /** Browser's view of the network; the sync layer refines it. */
+  isOnline: () => boolean;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export const ServicesProvider = ({ services, children }: { services: Services; children: ReactNode }) => (
+  <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>
+);
+
+export const useServices = (): Services => {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <ServicesProvider>');
+  return services;
+};

@@ -1,0 +1,29 @@
+/** Sync: how this desk stands with the central server, and each collection's conflict policy. */
+import { Alert, Card, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { COLLECTIONS } from '../../../shared/schemas/index';
+import { useServices } from '../../app/services';
+
+export const SyncScreen = () => {
+  const { t } = useTranslation();
+  const { identity } = useServices();
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('sync.title')}</Typography.Title>
+      {!identity.device.enrolled && <Alert type="info" showIcon message={t('sync.notEnrolled')} />}
+      <Card title={t('sync.policyTitle')}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="name"
+          dataSource={COLLECTIONS.map((c) => ({ name: c.name, policy: c.conflictPolicy }))}
+          columns={[
+            { title: '', dataIndex: 'name', render: (name: string) => t(`collection.${name}`) },
+            { title: '', dataIndex: 'policy', render: (policy: string) => t(`sync.policy.${policy}`) },
+          ]}
+          showHeader={false}
+        />
+      </Card>
+    </Space>
+  );
+};

@@ -1,0 +1,58 @@
+// A desk = a persistent Chromium profile in a fresh temporary folder. `restart()` closes the
+// browser and opens the same profile again, as when the desk PC is switched off and on.
+import { chromium, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+
+export interface Desk {
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  restart(): Promise<Page>;
+}
+
+const openProfile = (dir: string) =>
+  chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+  });
+
+export const test = base.extend<{ desk: Desk }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+  desk: async ({}, use, testInfo) => {
+    const url = process.env.E2E_BASE_URL;
+    if (!url) throw new Error('E2E_BASE_URL not set: global setup did not run');
+    const dir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-'));
+    let context = await openProfile(dir);
+    let page = context.pages()[0] ?? (await context.newPage());
+    const desk: Desk = {
+      get page() {
+        return page;
+      },
+      get context() {
+        return context;
+      },
+      url,
+      async restart() {
+        await context.close();
+        context = await openProfile(dir);
+        page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(url);
+        return page;
+      },
+    };
+    await use(desk);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await page.screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true }).catch(() => undefined);
+    }
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
