@@ -1,0 +1,29 @@
+/**
+ * The server's database behind one small interface, implemented by PGlite (embedded default:
+ * nothing to install) and by PostgreSQL through `pg`. Repositories only see `Queryable`;
+ * the same SQL and migrations run on both (write SQL that PostgreSQL 15 accepts).
+ */
+
+export interface QueryResult<T> {
+  rows: T[];
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction (READ COMMITTED); commits if it resolves, rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Sends a notification. Call it after commit, never inside a write transaction. */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Listens on a channel (across processes on PostgreSQL); resolves to an unlisten function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** int8 / numeric come back as strings from `pg` (and bigint-ish from PGlite): normalize. */
+export const toNumber = (value: unknown): number => (typeof value === 'number' ? value : Number(value));

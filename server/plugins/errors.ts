@@ -1,0 +1,41 @@
+/**
+ * Every error leaves the server as `{ error: { code, message } }` with a named reason: ours
+ * (ApiError), Fastify's (bad JSON, body too large, schema validation), rate limits. Internal
+ * failures are logged and answered with INTERNAL: no stack, SQL or path reaches a client.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ErrorCode } from '../../shared/protocol/errors';
+import { ApiError, errorBody } from '../errors';
+
+const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'BAD_REQUEST', message: 'Unsupported content type: send application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' },
+};
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error.validation) {
+      const details = error.validation.slice(0, 10).map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply.status(400).send(errorBody('SCHEMA_VIOLATION', `Invalid request ${error.validationContext ?? ''}: ${error.message}`.trim(), details));
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON') {
+      return reply.status(400).send(errorBody('MALFORMED_JSON', 'The request body is not valid JSON'));
+    }
+    if (error.statusCode === 429) return reply.status(429).send(errorBody('RATE_LIMITED', 'Too many requests; slow down and retry'));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL', 'Internal server error'));
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
+});

@@ -1,0 +1,125 @@
+/**
+ * Applies a desk's push batch (DESIGN §4) in one transaction under the station lock:
+ * - a row equal to what the server holds (ignoring the server stamp) is a no-op: retries of a
+ *   push whose response was lost change nothing, and client-made ids make inserts idempotent;
+ * - a row whose assumed master state carries the current `serverRev` applies (exact conflict
+ *   detection: a revision, never a timestamp);
+ * - any other row is a conflict: the current master state goes back to the desk;
+ * - invalid rows (schema, another station, immutable fields) are returned in `rejected` and the
+ *   rest of the batch still applies, so one bad document never blocks a desk's queue;
+ * - collections with server authority (bookings) get the server's verdict written in.
+ */
+import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../shared/protocol/messages';
+import { sameDocument } from '../../shared/protocol/conflicts';
+import { collectionSpec, type CollectionName } from '../../shared/schemas/index';
+import type { Database, Queryable } from '../db/database';
+import type { DeviceContext } from '../auth/device-context';
+import { ApiError } from '../errors';
+import { AUTHORITIES } from './authority';
+import { docProblem } from './doc-validation';
+import type { StationHint } from './hints';
+import { immutableChange } from './immutability';
+import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from './store';
+
+export interface PushResult extends PushResponse {
+  hints: StationHint[];
+}
+
+interface Candidate {
+  row: PushRow;
+  doc: Record<string, unknown>;
+  current: StoredDoc | undefined;
+}
+
+const reject = (id: unknown, code: RejectedRow['code'], message: string): RejectedRow => ({ id: typeof id === 'string' ? id : '', code, message });
+
+/** Checks that need no database: shape, schema, station scope, duplicates in the batch. */
+const screenRows = (collection: CollectionName, device: DeviceContext, rows: readonly PushRow[]) => {
+  const accepted: PushRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const doc = row?.newDocumentState as unknown as Record<string, unknown> | undefined;
+    const id = doc?.id;
+    const problem = docProblem(collection, doc);
+    if (problem) rejected.push(reject(id, 'SCHEMA_VIOLATION', `${collection} ${String(id ?? '?')}: ${problem}`));
+    else if (doc!.stationId !== device.stationId) rejected.push(reject(id, 'WRONG_STATION', `Document belongs to station ${String(doc!.stationId)}, this desk to ${device.stationId}`));
+    else if (seen.has(id as string)) rejected.push(reject(id, 'BAD_REQUEST', `Document ${String(id)} appears twice in one batch`));
+    else if (row.assumedMasterState !== null && (typeof row.assumedMasterState !== 'object' || (row.assumedMasterState as { id?: unknown }).id !== id)) {
+      rejected.push(reject(id, 'BAD_REQUEST', `assumedMasterState of ${String(id)} is not a state of the same document`));
+    } else {
+      seen.add(id as string);
+      accepted.push(row);
+    }
+  }
+  return { accepted, rejected };
+};
+
+/** Ids already used by another station's documents: a desk may not claim them. */
+const idsOfOtherStations = async (tx: Queryable, stationId: string, collection: CollectionName, ids: string[]) => {
+  if (ids.length === 0) return new Set<string>();
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT id FROM sync_docs WHERE collection = $1 AND station_id <> $2
+     AND id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
+    [collection, stationId, JSON.stringify(ids)],
+  );
+  return new Set(rows.map((r) => r.id));
+};
+
+export const applyPush = async (
+  db: Database,
+  device: DeviceContext,
+  collection: CollectionName,
+  rows: readonly PushRow[],
+  now: number,
+): Promise<PushResult> => {
+  const spec = collectionSpec(collection);
+  if (!spec.deskWritable) throw new ApiError(403, 'READ_ONLY_COLLECTION', `Desks cannot write ${collection}; it is kept by the server`);
+  const { accepted, rejected } = screenRows(collection, device, rows);
+  const conflicts: WireDoc[] = [];
+  const hints: StationHint[] = [];
+
+  await db.transaction(async (tx) => {
+    await lockStation(tx, device.stationId);
+    const ids = accepted.map((r) => r.newDocumentState.id);
+    const [current, foreign] = await Promise.all([
+      loadDocs(tx, device.stationId, collection, ids),
+      idsOfOtherStations(tx, device.stationId, collection, ids),
+    ]);
+    const candidates: Candidate[] = [];
+    for (const row of accepted) {
+      const doc = row.newDocumentState as unknown as Record<string, unknown>;
+      const id = doc.id as string;
+      const stored = current.get(id);
+      if (foreign.has(id)) {
+        rejected.push(reject(id, 'ID_TAKEN', `Id ${id} belongs to another station's document`));
+        continue;
+      }
+      if (stored) {
+        const master = toWire(stored) as unknown as Record<string, unknown>;
+        if (sameDocument(doc, master)) continue; // a retry of what is already here
+        const assumedRev = (row.assumedMasterState as unknown as { serverRev?: unknown } | null)?.serverRev;
+        if (assumedRev !== stored.seq) {
+          conflicts.push(master as unknown as WireDoc);
+          continue;
+        }
+        const violation = immutableChange(collection, master, doc);
+        if (violation) {
+          rejected.push(reject(id, 'APPEND_ONLY_VIOLATION', violation));
+          continue;
+        }
+      }
+      candidates.push({ row, doc, current: stored });
+    }
+
+    const writes: DocWrite[] = candidates.map(({ doc }) => {
+      const { _deleted, ...data } = doc;
+      return { id: data.id as string, deleted: _deleted === true, data };
+    });
+    const authority = AUTHORITIES[collection];
+    const decided = authority ? await authority(tx, device.stationId, writes, now) : writes;
+    const hint = await writeLocked(tx, device.stationId, collection, decided, device.deviceId);
+    if (hint) hints.push(hint);
+  });
+  return { conflicts, rejected, hints };
+};

@@ -1,0 +1,196 @@
+/**
+ * The store's contract, run on PGlite and on PostgreSQL (same SQL, same results): commit-ordered
+ * pulls, idempotent and exactly-conflicting pushes, per-row rejection, station scope, server
+ * authority over bookings.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PushRow, WireDoc } from '../../shared/protocol/messages';
+import type { BookingDoc, CollectionName, MemberDoc, VenueDoc } from '../../shared/schemas/index';
+import { GLOBAL_STATION_ID } from '../../shared/schemas/index';
+import { ulid } from '../../shared/ids';
+import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../tests/fixtures/docs';
+import type { Database } from '../db/database';
+import { createTestDatabase, type TestDatabase, type TestDbKind } from '../testing/test-db';
+import { applyPush } from './push';
+import { ensureStation, pullDocs, writeServerDocs } from './store';
+
+const DESK = { deviceId: 'DEV-1', stationId: STATION_ID };
+const OTHER = { deviceId: 'DEV-9', stationId: 'ST-OTHER' };
+const NOW = Date.parse('2026-11-29T02:00:00.000Z');
+
+const wire = <T extends object>(doc: T, deleted = false) => ({ ...doc, _deleted: deleted }) as unknown as WireDoc;
+const row = <T extends object>(doc: T, assumed: WireDoc | null = null): PushRow => ({ newDocumentState: wire(doc), assumedMasterState: assumed });
+
+const pullAll = async (db: Database, stationId: string, collection: CollectionName, seq = 0) => pullDocs(db, stationId, collection, { seq }, 1000);
+
+export const storeContract = (kind: TestDbKind) => {
+  describe(`sync store on ${kind}`, () => {
+    let t: TestDatabase;
+    let db: Database;
+
+    beforeEach(async () => {
+      t = await createTestDatabase(kind);
+      db = t.db;
+      await ensureStation(db, STATION_ID);
+      await ensureStation(db, OTHER.stationId);
+      await writeServerDocs(db, STATION_ID, 'stations', [makeStation()], { writtenBy: 'test', now: NOW });
+    });
+    afterEach(async () => t.dispose());
+
+    it('pulls pushed documents in commit order with the server stamp', async () => {
+      const a = makeCheckIn({ at: '2026-11-29T01:00:00.000Z' });
+      const b = makeCheckIn({ at: '2026-11-29T01:01:00.000Z' });
+      const result = await applyPush(db, DESK, 'checkins', [row(a), row(b)], NOW);
+      expect(result).toMatchObject({ conflicts: [], rejected: [] });
+      const page = await pullAll(db, STATION_ID, 'checkins');
+      expect(page.documents.map((d) => d.id)).toEqual([a.id, b.id]);
+      const [first, second] = page.documents;
+      expect(second!.serverRev).toBe(first!.serverRev + 1);
+      expect(page.checkpoint.seq).toBe(second!.serverRev);
+      expect(first!._deleted).toBe(false);
+      expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint });
+    });
+
+    it('pages by limit without skipping or repeating', async () => {
+      const docs = Array.from({ length: 25 }, () => makeCheckIn());
+      await applyPush(db, DESK, 'checkins', docs.map((d) => row(d)), NOW);
+      const seen: string[] = [];
+      let seq = 0;
+      for (;;) {
+        const page = await pullDocs(db, STATION_ID, 'checkins', { seq }, 7);
+        if (page.documents.length === 0) break;
+        seen.push(...page.documents.map((d) => d.id));
+        seq = page.checkpoint.seq;
+      }
+      expect(seen).toEqual(docs.map((d) => d.id));
+    });
+
+    it('treats a retried push as a no-op', async () => {
+      const c = makeCheckIn();
+      await applyPush(db, DESK, 'checkins', [row(c)], NOW);
+      const before = await pullAll(db, STATION_ID, 'checkins');
+      const again = await applyPush(db, DESK, 'checkins', [row(c)], NOW);
+      expect(again).toMatchObject({ conflicts: [], rejected: [], hints: [] });
+      expect(await pullAll(db, STATION_ID, 'checkins')).toEqual(before);
+    });
+
+    it('applies an update made on the current revision and reports a stale one as a conflict', async () => {
+      const c = makeCheckIn();
+      await applyPush(db, DESK, 'checkins', [row(c)], NOW);
+      const [master] = (await pullAll(db, STATION_ID, 'checkins')).documents;
+      const out = { ...master!, checkedOutAt: '2026-11-29T03:00:00.000Z', checkOutMethod: 'scan' as const };
+      expect(await applyPush(db, DESK, 'checkins', [row(out, master!)], NOW)).toMatchObject({ conflicts: [], rejected: [] });
+      // another desk still believes the original revision
+      const late = { ...master!, checkedOutAt: '2026-11-29T04:00:00.000Z', checkOutMethod: 'manual' as const };
+      const result = await applyPush(db, DESK, 'checkins', [row(late, master!)], NOW);
+      expect(result.conflicts).toHaveLength(1);
+      expect(result.conflicts[0]).toMatchObject({ id: c.id, checkedOutAt: '2026-11-29T03:00:00.000Z' });
+      expect(result.conflicts[0]!.serverRev).toBeGreaterThan(master!.serverRev);
+    });
+
+    it('rejects invalid rows and still applies the valid ones', async () => {
+      const good = makeCheckIn();
+      const bad = { ...makeCheckIn(), reason: 'NOPE' };
+      const foreign = makeCheckIn({ stationId: OTHER.stationId });
+      const result = await applyPush(db, DESK, 'checkins', [row(bad), row(good), row(foreign)], NOW);
+      expect(result.rejected.map((r) => r.code).sort()).toEqual(['SCHEMA_VIOLATION', 'WRONG_STATION']);
+      expect((await pullAll(db, STATION_ID, 'checkins')).documents.map((d) => d.id)).toEqual([good.id]);
+      expect((await pullAll(db, OTHER.stationId, 'checkins')).documents).toEqual([]);
+    });
+
+    it("refuses ids of another station's documents", async () => {
+      const theirs = makeCheckIn({ stationId: OTHER.stationId });
+      await applyPush(db, OTHER, 'checkins', [row(theirs)], NOW);
+      const result = await applyPush(db, DESK, 'checkins', [row({ ...theirs, stationId: STATION_ID })], NOW);
+      expect(result.rejected).toEqual([expect.objectContaining({ id: theirs.id, code: 'ID_TAKEN' })]);
+      expect((await pullAll(db, OTHER.stationId, 'checkins')).documents[0]).toMatchObject({ stationId: OTHER.stationId });
+    });
+
+    it('keeps check-ins append-only except the check-out', async () => {
+      const c = makeCheckIn();
+      await applyPush(db, DESK, 'checkins', [row(c)], NOW);
+      const [master] = (await pullAll(db, STATION_ID, 'checkins')).documents;
+      const forged = { ...master!, outcome: 'deny' as const, reason: 'UNKNOWN_BADGE' as const };
+      const deleted = { ...wire(master!, true) };
+      const result = await applyPush(db, DESK, 'checkins', [row(forged, master!)], NOW);
+      expect(result.rejected[0]).toMatchObject({ code: 'APPEND_ONLY_VIOLATION' });
+      const del = await applyPush(db, DESK, 'checkins', [{ newDocumentState: deleted, assumedMasterState: master! }], NOW);
+      expect(del.rejected[0]).toMatchObject({ code: 'APPEND_ONLY_VIOLATION' });
+      expect((await pullAll(db, STATION_ID, 'checkins')).documents[0]).toMatchObject({ outcome: 'admit', _deleted: false });
+    });
+
+    it('refuses desk writes to server-kept collections', async () => {
+      await expect(applyPush(db, DESK, 'stations', [row(makeStation())], NOW)).rejects.toMatchObject({ code: 'READ_ONLY_COLLECTION' });
+    });
+
+    it('replicates global trust documents to every station', async () => {
+      const key = {
+        id: 'KEY-1', stationId: GLOBAL_STATION_ID, serverRev: 0, updatedAt: '2026-11-29T00:00:00.000Z', kind: 'key', kid: 'k1',
+        publicKey: 'abc', passId: '', memberId: '', validFrom: '2026-01-01T00:00:00.000Z', validUntil: '2027-01-01T00:00:00.000Z',
+      };
+      await writeServerDocs(db, STATION_ID, 'trust', [key], { writtenBy: 'test', now: NOW });
+      expect((await pullAll(db, STATION_ID, 'trust')).documents.map((d) => d.id)).toEqual(['KEY-1']);
+      expect((await pullAll(db, OTHER.stationId, 'trust')).documents.map((d) => d.id)).toEqual(['KEY-1']);
+    });
+
+    it('assigns unique, gap-free sequence numbers under concurrent pushes', async () => {
+      const batches = Array.from({ length: 12 }, () => Array.from({ length: 5 }, () => makeCheckIn()));
+      await Promise.all(batches.map((b) => applyPush(db, DESK, 'checkins', b.map((d) => row(d)), NOW)));
+      const seqs = (await pullAll(db, STATION_ID, 'checkins')).documents.map((d) => d.serverRev);
+      expect(seqs).toHaveLength(60);
+      expect(new Set(seqs).size).toBe(60);
+      expect(seqs.at(-1)! - seqs[0]!).toBe(59);
+    });
+
+    describe('server authority over bookings', () => {
+      const venue: VenueDoc = {
+        id: 'V-COURT', stationId: STATION_ID, serverRev: 0, updatedAt: '2026-11-29T00:00:00.000Z',
+        name: '羽毛球场', nameEn: 'Badminton court', kind: 'court', capacity: 2, slotMinutes: 60, active: true,
+      };
+      const startsAt = '2026-11-29T06:00:00.000Z';
+      const booking = (member: MemberDoc, over: Partial<BookingDoc> = {}): BookingDoc => ({
+        id: ulid(), stationId: STATION_ID, serverRev: 0, updatedAt: '2026-11-29T01:00:00.000Z',
+        memberId: member.id, venueId: venue.id, sessionId: '', slotKey: `venue:${venue.id}:${startsAt}`,
+        startsAt, endsAt: '2026-11-29T07:00:00.000Z', status: 'confirmed', reason: 'OK', decidedBy: 'desk', source: 'desk',
+        requestedAt: '2026-11-29T01:00:00.000Z', deskId: 'DEV-1', staffId: 'S-1', checkInId: '', ack: null, ...over,
+      });
+      const members = Array.from({ length: 4 }, (_, i) => makeMember({ id: `M-${i}`, cardNo: `C${i}` }));
+
+      beforeEach(async () => {
+        await writeServerDocs(db, STATION_ID, 'venues', [venue], { writtenBy: 'test', now: NOW });
+        await writeServerDocs(db, STATION_ID, 'members', members, { writtenBy: 'test', now: NOW });
+      });
+
+      it('writes SLOT_FULL into an offline confirmation that lost the last place', async () => {
+        const [a, b, c] = members;
+        await applyPush(db, DESK, 'bookings', [row(booking(a!, { requestedAt: '2026-11-29T01:10:00.000Z' })), row(booking(b!, { requestedAt: '2026-11-29T01:11:00.000Z' }))], NOW);
+        const late = booking(c!, { requestedAt: '2026-11-29T01:05:00.000Z' });
+        const result = await applyPush(db, DESK, 'bookings', [row(late)], NOW);
+        expect(result.rejected).toEqual([]);
+        const docs = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
+        const byMember = new Map(docs.map((d) => [d.memberId, d]));
+        expect(byMember.get(c!.id)).toMatchObject({ status: 'waitlisted', reason: 'SLOT_FULL', decidedBy: 'server' });
+        expect(docs.filter((d) => d.status === 'confirmed')).toHaveLength(2);
+      });
+
+      it('rejects a booking of a suspended member with the reason', async () => {
+        await writeServerDocs(db, STATION_ID, 'members', [{ ...members[3]!, status: 'suspended' }], { writtenBy: 'test', now: NOW });
+        await applyPush(db, DESK, 'bookings', [row(booking(members[3]!))], NOW);
+        const [doc] = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
+        expect(doc).toMatchObject({ status: 'rejected', reason: 'MEMBER_NOT_ACTIVE', decidedBy: 'server' });
+      });
+
+      it('promotes the waitlist when a booking is cancelled', async () => {
+        const [a, b, c] = members;
+        await applyPush(db, DESK, 'bookings', [row(booking(a!)), row(booking(b!)), row(booking(c!, { status: 'waitlisted', reason: 'WAITLISTED', requestedAt: '2026-11-29T01:30:00.000Z' }))], NOW);
+        const docs = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as (BookingDoc & { _deleted: boolean })[];
+        const first = docs.find((d) => d.memberId === a!.id)!;
+        const cancelled = { ...first, status: 'cancelled' as const, reason: 'CANCELLED_BY_STAFF' as const, decidedBy: 'desk' as const };
+        await applyPush(db, DESK, 'bookings', [row(cancelled, wire(first))], NOW);
+        const after = new Map(((await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[]).map((d) => [d.memberId, d]));
+        expect(after.get(a!.id)?.status).toBe('cancelled');
+        expect(after.get(c!.id)).toMatchObject({ status: 'confirmed', reason: 'PROMOTED_FROM_WAITLIST' });
+      });
+    });
+  });
+};

@@ -1,0 +1,164 @@
+/**
+ * The commit-ordered document store (DESIGN §4). Every write of a station happens inside a
+ * transaction that holds the station's clock row lock and takes its sequence numbers from
+ * `UPDATE station_clock SET seq = seq + n ... RETURNING seq`: writes of one station are
+ * serialized, so seq order is commit order and a reader that has seen seq N can never later
+ * find a row committed below N. Stations never wait for each other. The desk's clock is never
+ * used for ordering.
+ */
+import { GLOBAL_STATION_ID, collectionSpec, type CollectionName } from '../../shared/schemas/index';
+import type { Checkpoint, PullResponse, WireDoc } from '../../shared/protocol/messages';
+import { toNumber, type Database, type Queryable } from '../db/database';
+import { ApiError } from '../errors';
+import type { StationHint } from './hints';
+
+export interface StoredDoc {
+  id: string;
+  seq: number;
+  deleted: boolean;
+  data: Record<string, unknown>;
+}
+
+/** A document as the wire carries it: stored fields, the server's stamp, the tombstone flag. */
+export const toWire = (row: StoredDoc): WireDoc => ({ ...row.data, serverRev: row.seq, _deleted: row.deleted }) as WireDoc;
+
+/** Where a collection's documents live: the station's own, or the global station. */
+export const scopeOf = (collection: CollectionName, stationId: string): string =>
+  collectionSpec(collection).scope === 'global' ? GLOBAL_STATION_ID : stationId;
+
+export const ensureStation = async (q: Queryable, stationId: string): Promise<void> => {
+  await q.query('INSERT INTO stations (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [stationId]);
+  await q.query('INSERT INTO station_clock (station_id, seq) VALUES ($1, 0) ON CONFLICT (station_id) DO NOTHING', [stationId]);
+};
+
+/** Takes the station's write lock for the rest of the transaction. */
+export const lockStation = async (tx: Queryable, stationId: string): Promise<void> => {
+  const { rows } = await tx.query('SELECT seq FROM station_clock WHERE station_id = $1 FOR UPDATE', [stationId]);
+  if (rows.length === 0) throw new ApiError(409, 'WRONG_STATION', `Station ${stationId} does not exist on this server`);
+};
+
+const parseRow = (r: { id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }): StoredDoc => ({
+  id: r.id,
+  seq: toNumber(r.seq),
+  deleted: r.deleted,
+  data: r.data,
+});
+
+export const loadDocs = async (q: Queryable, stationId: string, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> => {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
+    `SELECT id, seq, deleted, data FROM sync_docs
+     WHERE station_id = $1 AND collection = $2 AND id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
+    [stationId, collection, JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, parseRow(r)]));
+};
+
+/** Documents of a station's collection matching a JSON field value (e.g. bookings by slotKey). */
+export const loadDocsWhere = async (
+  q: Queryable,
+  stationId: string,
+  collection: CollectionName,
+  field: string,
+  values: readonly string[],
+): Promise<StoredDoc[]> => {
+  if (values.length === 0) return [];
+  const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
+    `SELECT id, seq, deleted, data FROM sync_docs
+     WHERE station_id = $1 AND collection = $2 AND (data ->> $3) IN (SELECT jsonb_array_elements_text($4::text::jsonb))`,
+    [stationId, collection, field, JSON.stringify(values)],
+  );
+  return rows.map(parseRow);
+};
+
+export const loadAll = async (q: Queryable, stationId: string, collection: CollectionName): Promise<StoredDoc[]> => {
+  const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
+    'SELECT id, seq, deleted, data FROM sync_docs WHERE station_id = $1 AND collection = $2 AND NOT deleted',
+    [stationId, collection],
+  );
+  return rows.map(parseRow);
+};
+
+export interface DocWrite {
+  id: string;
+  deleted: boolean;
+  /** The document's fields (no `_deleted`); `serverRev` is overwritten with the new seq. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Writes documents under the station lock (the caller holds it): allocates one seq per
+ * document in the given order and upserts them. Returns the hint for the station/collection.
+ */
+export const writeLocked = async (
+  tx: Queryable,
+  stationId: string,
+  collection: CollectionName,
+  writes: readonly DocWrite[],
+  writtenBy: string,
+): Promise<StationHint | null> => {
+  if (writes.length === 0) return null;
+  const { rows } = await tx.query<{ seq: unknown }>(
+    'UPDATE station_clock SET seq = seq + $2 WHERE station_id = $1 RETURNING seq',
+    [stationId, writes.length],
+  );
+  const last = toNumber(rows[0]?.seq);
+  const first = last - writes.length + 1;
+  const records = writes.map((w, i) => ({ id: w.id, seq: first + i, deleted: w.deleted, data: { ...w.data, serverRev: first + i } }));
+  await tx.query(
+    `INSERT INTO sync_docs (station_id, collection, id, seq, deleted, data, written_by, written_at)
+     SELECT $1, $2, x.id, x.seq, x.deleted, x.data, $3, now()
+     FROM jsonb_to_recordset($4::text::jsonb) AS x(id text, seq bigint, deleted boolean, data jsonb)
+     ON CONFLICT (station_id, collection, id) DO UPDATE
+       SET seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data,
+           written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at`,
+    [stationId, collection, writtenBy, JSON.stringify(records)],
+  );
+  return { stationId, collection, seq: last };
+};
+
+/**
+ * Server-authored documents (station profile, roster imports, demo seed, keys): upserted
+ * through the same clock. Publish the returned hints after this resolves.
+ */
+export const writeServerDocs = async (
+  db: Database,
+  stationId: string,
+  collection: CollectionName,
+  docs: ReadonlyArray<Record<string, unknown>>,
+  options: { writtenBy: string; now: number },
+): Promise<StationHint[]> => {
+  const scope = scopeOf(collection, stationId);
+  const updatedAt = new Date(options.now).toISOString();
+  const hint = await db.transaction(async (tx) => {
+    await ensureStation(tx, scope);
+    await lockStation(tx, scope);
+    const writes = docs.map(({ _deleted, ...data }) => ({
+      id: String(data.id),
+      deleted: _deleted === true,
+      data: { ...data, stationId: scope, updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : updatedAt },
+    }));
+    return writeLocked(tx, scope, collection, writes, options.writtenBy);
+  });
+  return hint ? [hint] : [];
+};
+
+/** One page of a collection after a checkpoint, in commit order. */
+export const pullDocs = async (
+  q: Queryable,
+  stationId: string,
+  collection: CollectionName,
+  checkpoint: Checkpoint,
+  limit: number,
+): Promise<PullResponse> => {
+  const scope = scopeOf(collection, stationId);
+  const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
+    `SELECT id, seq, deleted, data FROM sync_docs
+     WHERE station_id = $1 AND collection = $2 AND seq > $3
+     ORDER BY seq LIMIT $4`,
+    [scope, collection, checkpoint.seq, limit],
+  );
+  const documents = rows.map((r) => toWire(parseRow(r)));
+  const last = rows.at(-1);
+  return { documents, checkpoint: { seq: last ? toNumber(last.seq) : checkpoint.seq } };
+};
