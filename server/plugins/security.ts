@@ -1,7 +1,6 @@
 /**
  * HTTP hardening: helmet headers with the same strict CSP the desk runs under (no eval),
- * CORS only for the Electron desk's origin, and rate limits (per device when authenticated,
- * else per address) so a lost or hostile client cannot flood the server.
+ * CORS only for the Electron desk's origin, and rate limits per client address so a lost or hostile client cannot flood the server.
  */
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -43,7 +42,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityO
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (request) => request.headers.authorization?.slice(-24) ?? request.ip,
+    // by address: an unverified Authorization header must not buy a fresh bucket
+    keyGenerator: (request) => request.ip,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: { code: 'RATE_LIMITED', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s` },

@@ -125,7 +125,7 @@ export const writeServerDocs = async (
   db: Database,
   stationId: string,
   collection: CollectionName,
-  docs: ReadonlyArray<Record<string, unknown>>,
+  docs: ReadonlyArray<object>,
   options: { writtenBy: string; now: number },
 ): Promise<StationHint[]> => {
   const scope = scopeOf(collection, stationId);
@@ -133,7 +133,7 @@ export const writeServerDocs = async (
   const hint = await db.transaction(async (tx) => {
     await ensureStation(tx, scope);
     await lockStation(tx, scope);
-    const writes = docs.map(({ _deleted, ...data }) => ({
+    const writes = (docs as ReadonlyArray<Record<string, unknown>>).map(({ _deleted, ...data }) => ({
       id: String(data.id),
       deleted: _deleted === true,
       data: { ...data, stationId: scope, updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : updatedAt },

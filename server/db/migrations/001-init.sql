@@ -29,6 +29,7 @@ CREATE INDEX sync_docs_pull ON sync_docs (station_id, collection, seq);
 CREATE INDEX sync_docs_by_id ON sync_docs (collection, id);
 CREATE INDEX sync_docs_booking_slot ON sync_docs (station_id, (data ->> 'slotKey')) WHERE collection = 'bookings';
 CREATE INDEX sync_docs_booking_member ON sync_docs (station_id, (data ->> 'memberId')) WHERE collection = 'bookings';
+CREATE INDEX sync_docs_member_card ON sync_docs (station_id, (data ->> 'cardNo')) WHERE collection = 'members';
 
 CREATE TABLE devices (
   id            text PRIMARY KEY,
@@ -42,12 +43,16 @@ CREATE TABLE devices (
 CREATE INDEX devices_station ON devices (station_id);
 
 -- Rotating refresh tokens, stored as SHA-256 hashes. A token is `current` until used once;
--- presenting a used one again means it was copied: the device is revoked.
+-- presenting a used one again means it was copied: the device is revoked. `replaced_by` links a
+-- used token to the one issued in exchange (the grace rule for a lost refresh response re-issues
+-- while that successor is unused); `invalidated_at` marks a successor dropped by that rule.
 CREATE TABLE refresh_tokens (
-  token_hash  text PRIMARY KEY,
-  device_id   text NOT NULL REFERENCES devices (id),
-  issued_at   timestamptz NOT NULL DEFAULT now(),
-  used_at     timestamptz
+  token_hash      text PRIMARY KEY,
+  device_id       text NOT NULL REFERENCES devices (id),
+  issued_at       timestamptz NOT NULL DEFAULT now(),
+  used_at         timestamptz,
+  replaced_by     text,
+  invalidated_at  timestamptz
 );
 CREATE INDEX refresh_tokens_device ON refresh_tokens (device_id);
 

@@ -1,0 +1,77 @@
+/**
+ * The central server, composed: infrastructure plugins → routes (Fastify's example layout).
+ * `buildApp` opens no port, so tests call `app.inject` or `listen({ port: 0 })`.
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BODY_LIMIT_BYTES } from '../shared/protocol/messages';
+import type { Database } from './db/database';
+import { authPlugin } from './auth/plugin';
+import { errorsPlugin } from './plugins/errors';
+import { openapiPlugin } from './plugins/openapi';
+import { securityPlugin } from './plugins/security';
+import { adminRoutes } from './routes/admin';
+import { deviceRoutes } from './routes/devices';
+import { healthRoutes } from './routes/health';
+import { streamRoutes } from './routes/stream';
+import { syncRoutes } from './routes/sync';
+import { createHintBus, type HintBus } from './sync/hints';
+
+export interface AppOptions {
+  db: Database;
+  /** pino options or false */
+  logger?: boolean | { level: string };
+  /** Folder of the built desk to serve as the web build, or '' for none. */
+  webRoot?: string;
+  corsOrigins?: string[];
+  /** Bearer token for /api/admin; '' disables the admin API. */
+  adminToken?: string;
+  rateLimitPerMinute?: number;
+  /** Injected clock (ms) for tests. */
+  now?: () => number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    hints: HintBus;
+    now: () => number;
+  }
+}
+
+export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+  const hints = await createHintBus(options.db);
+  app.decorate('db', options.db);
+  app.decorate('hints', hints);
+  app.decorate('now', options.now ?? (() => Date.now()));
+  app.addHook('onClose', async () => hints.close());
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, {
+    corsOrigins: options.corsOrigins ?? ['app://desk'],
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+  });
+  await app.register(openapiPlugin);
+  await app.register(authPlugin, { adminToken: options.adminToken ?? '' });
+
+  await app.register(healthRoutes);
+  await app.register(deviceRoutes, { prefix: '/api/devices' });
+  await app.register(syncRoutes, { prefix: '/api/sync' });
+  await app.register(streamRoutes, { prefix: '/api/sync' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+
+  const webRoot = options.webRoot ? resolve(options.webRoot) : '';
+  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: true });
+  }
+  return app;
+};
