@@ -1,6 +1,7 @@
 /**
- * Renderer entry: pick the bridge (Electron preload or web), open the local database, then
- * render. Nothing here waits for the network: the desk must open offline.
+ * Renderer entry: pick the bridge (Electron preload or web), open the local database, start
+ * syncing in the background when this desk is enrolled, then render. Nothing here waits for the
+ * network: the desk must open offline.
  */
 import { Alert } from 'antd';
 import { StrictMode } from 'react';
@@ -8,9 +9,28 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { ServicesProvider, type Services } from './app/services';
-import { createDatabase, createRepositories, dexieStorage } from './data/index';
+import { createDatabase, createRepositories, dexieStorage, notEnrolledSync, startReplication, type SyncService } from './data/index';
+import type { DeskBridge } from '../shared/ipc/bridge';
+import type { DeviceStatus } from '../shared/ipc/channels';
+import type { DeskDatabase } from './data/index';
 import { createI18n } from './i18n/index';
-import { getBridge } from './platform/bridge';
+import { accessTokenProvider, getBridge } from './platform/bridge';
+
+/** Replication runs in the background; its pending count feeds Electron's quit guard. */
+const startSync = (db: DeskDatabase, bridge: DeskBridge, device: DeviceStatus): SyncService => {
+  if (!device.enrolled) return notEnrolledSync();
+  let reported = -1;
+  return startReplication(db, {
+    serverUrl: device.serverUrl || window.location.origin,
+    stationId: device.stationId,
+    getAccessToken: accessTokenProvider(bridge),
+    onPendingWrites: (count) => {
+      if (count === reported) return;
+      reported = count;
+      bridge.reportPendingWrites(count).catch((error: unknown) => console.warn('Station Desk: pending count not reported', error));
+    },
+  });
+};
 
 const boot = async () => {
   const root = createRoot(document.getElementById('root')!);
@@ -26,6 +46,7 @@ const boot = async () => {
       identity: { device, staffId: '' },
       now: () => Date.now(),
       isOnline: () => navigator.onLine,
+      sync: startSync(db, bridge, device),
     };
     root.render(
       <StrictMode>

@@ -25,6 +25,14 @@ export interface PullResponse<C extends CollectionName = CollectionName> {
   documents: WireDoc<C>[];
   /** Position after the last returned document; equal to the request's when nothing new. */
   checkpoint: Checkpoint;
+  /**
+   * Optional: how many documents of this collection the desk may still pull after this page
+   * (same scope, seq > checkpoint.seq). Drives the desk's first-sync progress bar (desks fall
+   * back to "collections done / total" when absent). A page shorter than `limit` means "caught
+   * up" to RxDB, so a server that cuts pages by size must send `remaining > 0` with a short page:
+   * the desk then pulls again at once instead of at the next hint or poll.
+   */
+  remaining?: number;
 }
 
 export interface PushRow<C extends CollectionName = CollectionName> {
@@ -74,6 +82,13 @@ export interface DeviceTokens {
   accessExpiresAt: number;
   refreshToken: string;
 }
+
+/**
+ * Request header of the web build on enroll/refresh: `cookie` asks the server to deliver the
+ * refresh token in an HttpOnly SameSite=Strict cookie (path /api/devices) and answer
+ * `refreshToken: ''`, so page scripts never hold it.
+ */
+export const TOKEN_DELIVERY_HEADER = 'x-token-delivery';
 
 export interface RefreshRequest {
   deviceId: string;

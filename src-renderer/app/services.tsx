@@ -1,11 +1,12 @@
 /**
- * What features receive from the app: repositories, the bridge, this desk's identity and a clock.
+ * What features receive from the app: repositories, the bridge, this desk's identity, a clock and
+ * the sync status.
  * Provided once at the root; features read it with `useServices()`.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import type { DeviceStatus } from '../../shared/ipc/channels';
-import type { Repositories } from '../data/index';
+import type { Repositories, SyncService } from '../data/index';
 
 export interface DeskIdentity {
   device: DeviceStatus;
@@ -21,6 +22,8 @@ export interface Services {
   now: () => number;
   /** Browser's view of the network; the sync layer refines it. */
   isOnline: () => boolean;
+  /** Sync with the central server: status (subscribe/current) and "sync now". */
+  sync: SyncService;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -6,6 +6,7 @@
  * and tests: the production build runs under a CSP without 'unsafe-eval' and never includes them.
  */
 import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { COLLECTIONS, type CollectionDocs, type CollectionName, type CollectionSpec } from '../../shared/schemas/index';
 import { conflictHandlerFor } from './conflict-handlers';
@@ -34,6 +35,8 @@ const addPlugins = async (devChecks: boolean): Promise<void> => {
   if (pluginsAdded) return;
   pluginsAdded = true;
   addRxPlugin(RxDBMigrationSchemaPlugin);
+  // Sync status and rejected rows live in local documents: never replicated, not a collection.
+  addRxPlugin(RxDBLocalDocumentsPlugin);
   if (import.meta.env.DEV && devChecks) {
     const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
     disableWarnings();
@@ -57,6 +60,7 @@ export const createDatabase = async (options: CreateDatabaseOptions): Promise<De
     multiInstance: options.multiInstance ?? false,
     eventReduce: true,
     closeDuplicates: true,
+    localDocuments: true,
   });
   const migrations = options.migrations ?? MIGRATION_STRATEGIES;
   const creators = Object.fromEntries(

@@ -2,6 +2,7 @@
 // and every reason code the domain can produce must have a translation in both languages.
 import { describe, expect, it } from 'vitest';
 import { BOOKING_REASONS, CHECK_IN_REASONS } from '../../shared/domain/reason-codes';
+import { ERROR_CODES } from '../../shared/protocol/errors';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -38,6 +39,14 @@ describe('i18n resources', () => {
     for (const code of BOOKING_REASONS) {
       expect(zh[`bookingReason.${code}`], code).toBeTruthy();
       expect(english[`bookingReason.${code}`], code).toBeTruthy();
+    }
+  });
+
+  it('explains every server error code and local sync reason in a sentence', () => {
+    const local = ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'SERVER_ERROR', 'NOT_ENROLLED', 'ALREADY_ENROLLED', 'IPC_INVALID_ARGUMENT', 'LOCAL'];
+    for (const code of [...ERROR_CODES, ...local]) {
+      expect(zh[`syncError.${code}`], code).toMatch(/[\u4e00-\u9fff]/);
+      expect(english[`syncError.${code}`], code).toBeTruthy();
     }
   });
 

@@ -1,4 +1,4 @@
-/** Settings: language, this desk, demo data. (Enrollment and scanner tuning join here.) */
+/** Settings: language, this desk, enrollment with the central server, demo data. (Scanner tuning joins here.) */
 import { Button, Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { AppInfo } from '../../../shared/ipc/channels';
 import { useServices } from '../../app/services';
 import { changeLanguage, isLanguage } from '../../i18n/index';
 import { loadDemoData } from './demo-data';
+import { EnrollCard } from './enroll-card';
 
 export const SettingsScreen = () => {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,7 @@ export const SettingsScreen = () => {
           <Descriptions.Item label="ID">{identity.device.deviceId}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <EnrollCard />
       {!identity.device.enrolled && (
         <Card title={t('settings.demo')}>
           <Typography.Paragraph>{t('settings.demoHint')}</Typography.Paragraph>

@@ -1,8 +1,11 @@
-/** Sync: how this desk stands with the central server, and each collection's conflict policy. */
+/** Sync: how this desk stands with the central server, refused records, and each collection's conflict policy. */
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLLECTIONS } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
+import { InitialSyncCard } from './initial-sync-card';
+import { RejectedTable } from './rejected-table';
+import { SyncStatusCard } from './sync-status-card';
 
 export const SyncScreen = () => {
   const { t } = useTranslation();
@@ -11,6 +14,13 @@ export const SyncScreen = () => {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('sync.title')}</Typography.Title>
       {!identity.device.enrolled && <Alert type="info" showIcon message={t('sync.notEnrolled')} />}
+      {identity.device.enrolled && (
+        <>
+          <InitialSyncCard />
+          <SyncStatusCard />
+          <RejectedTable />
+        </>
+      )}
       <Card title={t('sync.policyTitle')}>
         <Table
           size="small"

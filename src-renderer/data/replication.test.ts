@@ -1,0 +1,304 @@
+// Replication against a real HTTP server speaking the sync protocol (tests/fixtures/
+// fake-sync-server.ts), on RxDB memory storage. One desk (10 collections) at a time: the
+// open-source RxDB build allows 13 open collections per process, so each test removes its DB.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sameState } from '../../shared/protocol/conflicts';
+import { ulid } from '../../shared/ids';
+import { makeCheckIn, makeMember, STATION_ID } from '../../tests/fixtures/docs';
+import { startFakeSyncServer, type FakeSyncServer } from '../../tests/fixtures/fake-sync-server';
+import { createDatabase, type DeskDatabase } from './database';
+import { startReplication, type StartReplicationOptions, type SyncHandle } from './replication';
+import { createRepositories, type Repositories } from './repositories/index';
+import { memoryStorage } from './storage';
+
+interface Desk {
+  db: DeskDatabase;
+  repos: Repositories;
+  sync: SyncHandle;
+  server: FakeSyncServer;
+  online(): void;
+  reported: number[];
+  tokenCalls: { force: boolean }[];
+}
+
+let open: { db?: DeskDatabase; sync?: SyncHandle; server?: FakeSyncServer } = {};
+const poll = { timeout: 8000, interval: 20 };
+
+const startDesk = async (
+  prepare?: (server: FakeSyncServer) => void,
+  overrides: Partial<StartReplicationOptions> & { db?: DeskDatabase; server?: FakeSyncServer } = {},
+): Promise<Desk> => {
+  const server = overrides.server ?? (await startFakeSyncServer());
+  prepare?.(server);
+  const db = overrides.db ?? (await createDatabase({ storage: memoryStorage(), name: `sync-${ulid().toLowerCase()}`, devChecks: true }));
+  const listeners = new Set<() => void>();
+  const reported: number[] = [];
+  const tokenCalls: { force: boolean }[] = [];
+  const sync = startReplication(db, {
+    serverUrl: server.url,
+    stationId: STATION_ID,
+    getAccessToken: async (options) => {
+      tokenCalls.push({ force: Boolean(options?.forceRefresh) });
+      return { token: 'token-1', expiresAt: Date.now() + 60_000 };
+    },
+    onlineEvents: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onPendingWrites: (n) => reported.push(n),
+    retryTime: 30,
+    maxBackoffMs: 150,
+    pollIntervalMs: 60_000,
+    stream: { minDelayMs: 20, maxDelayMs: 100, idleTimeoutMs: 5000 },
+    ...overrides,
+  });
+  open = { db, sync, server };
+  return { db, repos: createRepositories(db), sync, server, reported, tokenCalls, online: () => listeners.forEach((l) => l()) };
+};
+
+const serverDoc = (desk: Desk, collection: 'checkins' | 'members', id: string) => desk.server.get(collection, id);
+const deskDoc = async (desk: Desk, collection: 'checkins' | 'members', id: string) =>
+  (await desk.db[collection].findOne(id).exec())?.toJSON() as Record<string, unknown> | undefined;
+
+/** The desk holds exactly what the server holds (serverRev included). */
+const converged = async (desk: Desk, collection: 'checkins' | 'members', id: string) => {
+  const mine = await deskDoc(desk, collection, id);
+  const theirs = serverDoc(desk, collection, id);
+  return !!mine && !!theirs && sameState({ ...mine, _deleted: false }, theirs);
+};
+
+const waitOnline = (desk: Desk) => expect.poll(() => desk.sync.current().state, poll).toBe('online');
+
+afterEach(async () => {
+  await open.sync?.stop();
+  await open.db?.remove();
+  await open.server?.close();
+  open = {};
+});
+
+describe('replication', () => {
+  it('pushes offline writes exactly once after reconnecting; pending goes N → 0', async () => {
+    const desk = await startDesk((server) => server.setOffline(true));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await desk.repos.checkins.record(makeCheckIn({ badge: `31000000000${i}` }))).id);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(5);
+    await expect.poll(() => desk.sync.current().state, poll).toBe('offline');
+    expect(desk.sync.current().lastError?.code).toBe('NETWORK');
+    expect(desk.reported.at(-1)).toBe(5);
+
+    desk.server.setOffline(false);
+    desk.online();
+    await expect.poll(() => ids.every((id) => serverDoc(desk, 'checkins', id)), poll).toBe(true);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
+    for (const id of ids) await expect.poll(() => converged(desk, 'checkins', id), poll).toBe(true);
+    await waitOnline(desk);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const id of ids) expect(desk.server.rows.filter((r) => r.id === id).map((r) => r.applied)).toEqual(['insert']);
+    expect(desk.reported.at(-1)).toBe(0);
+    expect(desk.sync.current().lastSyncAt).toBeGreaterThan(0);
+  });
+
+  it('shows a server failure as "error" with its code, keeps the write pending, and recovers', async () => {
+    const desk = await startDesk((server) => (server.failWith = { status: 503, code: 'UNAVAILABLE' }));
+    const checkIn = await desk.repos.checkins.record(makeCheckIn());
+    await expect.poll(() => desk.sync.current().state, poll).toBe('error');
+    expect(desk.sync.current().lastError).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(1);
+    desk.server.failWith = null;
+    desk.sync.resync();
+    await expect.poll(() => converged(desk, 'checkins', checkIn.id), poll).toBe(true);
+    await waitOnline(desk);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
+  });
+
+  it('splits a catch-up push under the server body limit (equipment photos)', async () => {
+    const desk = await startDesk();
+    const photo = `data:image/jpeg;base64,${'A'.repeat(280_000)}`;
+    const logs = Array.from({ length: 40 }, (_, i) => ({
+      id: ulid(),
+      stationId: STATION_ID,
+      serverRev: 0,
+      updatedAt: '2026-11-29T01:00:00.000Z',
+      equipmentId: `EQ-${i}`,
+      event: 'fault-reported' as const,
+      severity: 'low' as const,
+      description: '跑步机停机',
+      photo,
+      at: '2026-11-29T01:00:00.000Z',
+      deskId: 'DESK-1',
+      staffId: 'S-1',
+    }));
+    expect((await desk.db.equipmentLogs.bulkInsert(logs)).error).toEqual([]);
+    await expect.poll(() => logs.every((l) => desk.server.get('equipmentLogs', l.id)), poll).toBe(true);
+    expect(desk.server.requests.filter((r) => r.status === 413)).toHaveLength(0);
+    expect(Math.max(...desk.server.pushBodies)).toBeLessThan(8 * 1024 * 1024);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
+  });
+
+  it('resolves a check-out conflict by policy (latest check-out wins) and converges', async () => {
+    const desk = await startDesk();
+    await waitOnline(desk);
+    const a = await desk.repos.checkins.record(makeCheckIn());
+    const b = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000002' }));
+    await expect.poll(() => converged(desk, 'checkins', a.id), poll).toBe(true);
+    await expect.poll(() => converged(desk, 'checkins', b.id), poll).toBe(true);
+
+    // Another desk checked both out; the hint is lost, so this desk pushes on a stale state.
+    const other = (id: string, at: string) =>
+      desk.server.write('checkins', { ...desk.server.get('checkins', id)!, checkedOutAt: at, checkOutMethod: 'scan' }, { quiet: true });
+    other(a.id, '2026-11-29T03:00:00.000Z');
+    other(b.id, '2026-11-29T05:00:00.000Z');
+    await desk.repos.checkins.checkOut(a.id, '2026-11-29T04:00:00.000Z', 'manual');
+    await desk.repos.checkins.checkOut(b.id, '2026-11-29T04:00:00.000Z', 'manual');
+
+    await expect.poll(() => serverDoc(desk, 'checkins', a.id)?.checkedOutAt, poll).toBe('2026-11-29T04:00:00.000Z');
+    await expect.poll(() => converged(desk, 'checkins', a.id), poll).toBe(true);
+    await expect.poll(() => converged(desk, 'checkins', b.id), poll).toBe(true);
+    expect((await deskDoc(desk, 'checkins', b.id))?.checkedOutAt).toBe('2026-11-29T05:00:00.000Z');
+    expect(desk.server.rows.filter((r) => r.id === a.id).map((r) => r.applied)).toEqual(['insert', 'conflict', 'update']);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
+  });
+
+  it('quarantines a rejected row with its reason and keeps pushing the rest', async () => {
+    const desk = await startDesk((server) => {
+      server.reject = (_c, doc) => (doc.badge === 'BAD-1' ? { code: 'SCHEMA_VIOLATION', message: 'badge refused' } : null);
+    });
+    const bad = await desk.repos.checkins.record(makeCheckIn({ badge: 'BAD-1' }));
+    const good = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000003' }));
+    await expect.poll(() => desk.sync.current().rejected.length, poll).toBe(1);
+    expect(desk.sync.current().rejected[0]).toMatchObject({ collection: 'checkins', id: bad.id, code: 'SCHEMA_VIOLATION', message: 'badge refused', doc: { badge: 'BAD-1' } });
+    await expect.poll(() => !!serverDoc(desk, 'checkins', good.id), poll).toBe(true);
+
+    const later = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000004' }));
+    await expect.poll(() => !!serverDoc(desk, 'checkins', later.id), poll).toBe(true);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
+    await waitOnline(desk);
+    expect(serverDoc(desk, 'checkins', bad.id)).toBeUndefined();
+    expect(await deskDoc(desk, 'checkins', bad.id)).toBeDefined(); // nothing disappears on the desk
+
+    // Once the same id is accepted (fixed and pushed again), its entry goes away.
+    desk.server.reject = () => null;
+    const member = makeMember({ cardNo: 'M-1' });
+    desk.server.reject = (c, doc) => (c === 'members' && doc.phoneTail === '0000' ? { code: 'WRONG_STATION', message: 'no' } : null);
+    await desk.repos.members.upsert({ ...member, phoneTail: '0000' });
+    await expect.poll(() => desk.sync.current().rejected.map((e) => e.id), poll).toContain(member.id);
+    await desk.repos.members.upsert({ ...member, phoneTail: '1234' });
+    await expect.poll(() => desk.sync.current().rejected.map((e) => e.id), poll).not.toContain(member.id);
+    expect(serverDoc(desk, 'members', member.id)?.phoneTail).toBe('1234');
+  });
+
+  it('pulls a collection when the stream hints at it', async () => {
+    const desk = await startDesk();
+    await waitOnline(desk);
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
+    const pullsBefore = desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length;
+    const member = desk.server.write('members', makeMember({ name: '赵师傅' }));
+    await expect.poll(() => converged(desk, 'members', member.id), poll).toBe(true);
+    const pullsAfter = desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length;
+    expect(pullsAfter - pullsBefore).toBeGreaterThanOrEqual(1);
+    expect(desk.sync.current().live).toBe(true);
+  });
+
+  it('re-pulls everything when the stream reconnects and when the network comes back', async () => {
+    const desk = await startDesk();
+    await waitOnline(desk);
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
+    const missed = desk.server.write('members', makeMember({ name: '钱师傅' }), { quiet: true });
+    desk.server.dropStreams();
+    await expect.poll(() => converged(desk, 'members', missed.id), poll).toBe(true);
+    await expect.poll(() => desk.server.streamOpens(), poll).toBe(2);
+    await waitOnline(desk);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const missedAgain = desk.server.write('members', makeMember({ name: '孙师傅', cardNo: '310000000099' }), { quiet: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await deskDoc(desk, 'members', missedAgain.id)).toBeUndefined();
+    desk.online();
+    await expect.poll(() => converged(desk, 'members', missedAgain.id), poll).toBe(true);
+  });
+
+  it('keeps pulling when the server cuts pages by size and says more remain', async () => {
+    const server = await startFakeSyncServer();
+    server.pageBytes = 2000;
+    const members = Array.from({ length: 30 }, (_, i) => server.write('members', makeMember({ cardNo: `3100000${String(i).padStart(5, '0')}` }), { quiet: true }));
+    const desk = await startDesk(undefined, { server });
+    await expect.poll(() => desk.db.members.count().exec(), poll).toBe(30);
+    expect(desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length).toBeGreaterThan(3);
+    await expect.poll(() => desk.sync.current().initialSync.byCollection.members.done, poll).toBe(true);
+    expect(await converged(desk, 'members', members[29]!.id)).toBe(true);
+  });
+
+  it('refreshes the access token once on 401 TOKEN_EXPIRED', async () => {
+    let current = 'old-token';
+    const calls: boolean[] = [];
+    const desk = await startDesk(
+      (server) => {
+        server.expiredTokens.add('old-token');
+        server.validTokens.add('new-token');
+      },
+      {
+        getAccessToken: async (options) => {
+          calls.push(Boolean(options?.forceRefresh));
+          if (options?.forceRefresh) current = 'new-token';
+          return { token: current, expiresAt: Date.now() + 60_000 };
+        },
+      },
+    );
+    await waitOnline(desk);
+    expect(calls.filter(Boolean)).toHaveLength(1);
+    expect(desk.server.requests.filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(1);
+    const checkIn = await desk.repos.checkins.record(makeCheckIn());
+    await expect.poll(() => converged(desk, 'checkins', checkIn.id), poll).toBe(true);
+    expect(calls.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('stops with state "revoked" when the server revokes the desk on the stream', async () => {
+    const desk = await startDesk();
+    await waitOnline(desk);
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
+    desk.server.revoke(true);
+    await expect.poll(() => desk.sync.current().state, poll).toBe('revoked');
+    expect(desk.sync.current().lastError?.code).toBe('DEVICE_REVOKED');
+    const requests = desk.server.requests.length;
+    await desk.repos.checkins.record(makeCheckIn());
+    desk.sync.resync();
+    desk.online();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(desk.server.requests.length).toBe(requests);
+    expect(desk.server.openStreams()).toBe(0);
+  });
+
+  it('stops with state "revoked" on a 401 DEVICE_REVOKED answer', async () => {
+    const desk = await startDesk();
+    await waitOnline(desk);
+    desk.server.revoke(false);
+    await desk.repos.checkins.record(makeCheckIn());
+    await expect.poll(() => desk.sync.current().state, poll).toBe('revoked');
+  });
+
+  it('reports first-sync progress and remembers the last sync across a restart', async () => {
+    const server = await startFakeSyncServer();
+    for (let i = 0; i < 120; i++) server.write('members', makeMember({ cardNo: `3100000${String(i).padStart(5, '0')}` }), { quiet: true });
+    const seen: { percent: number; members: { received: number; remaining: number | null } }[] = [];
+    const desk = await startDesk(undefined, { server, batchSize: 50 });
+    const unsubscribe = desk.sync.subscribe((s) => seen.push({ percent: s.initialSync.percent, members: s.initialSync.byCollection.members }));
+    await expect.poll(() => desk.sync.current().initialSync.active, poll).toBe(false);
+    unsubscribe();
+    const progress = desk.sync.current().initialSync;
+    expect(progress).toMatchObject({ collectionsDone: 10, collectionsTotal: 10, percent: 100 });
+    expect(progress.byCollection.members.received).toBe(120);
+    expect(seen.some((s) => s.members.received === 50 && s.members.remaining === 70)).toBe(true);
+    const percents = seen.map((s) => s.percent);
+    expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(percents).toEqual([...percents].sort((x, y) => x - y)); // never backwards
+    await waitOnline(desk);
+    const lastSyncAt = desk.sync.current().lastSyncAt;
+
+    // Restart offline: the last sync time and the finished first sync come back from disk.
+    await desk.sync.stop();
+    server.setOffline(true);
+    const again = await startDesk(undefined, { server, db: desk.db });
+    await expect.poll(() => again.sync.current().lastSyncAt, poll).toBe(lastSyncAt);
+    expect(again.sync.current().initialSync.collectionsDone).toBe(10);
+  });
+});
