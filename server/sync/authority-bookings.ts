@@ -30,20 +30,15 @@ export const decideBookings = async (tx: Queryable, stationId: string, writes: D
   const pushed = writes.filter((w) => !w.deleted).map((w) => w.data as unknown as BookingDoc);
   const slotKeys = [...new Set(pushed.map((b) => b.slotKey))];
   const memberIds = [...new Set(pushed.filter(isUndecidedClaim).map((b) => b.memberId))];
-  const [stationRows, slotRows, memberRows, memberBookingRows, equipmentRows, logRows] = await Promise.all([
-    loadDocs(tx, stationId, 'stations', [stationId]),
-    loadDocsWhere(tx, stationId, 'bookings', 'slotKey', slotKeys),
-    loadDocs(tx, stationId, 'members', memberIds),
-    loadDocsWhere(tx, stationId, 'bookings', 'memberId', memberIds),
-    loadAll(tx, stationId, 'equipment'),
-    loadAll(tx, stationId, 'equipmentLogs'),
-  ]);
-  const venueIds = [...new Set(pushed.map((b) => b.venueId))];
-  const sessionIds = [...new Set(pushed.map((b) => b.sessionId).filter(Boolean))];
-  const [venueRows, sessionRows] = await Promise.all([
-    loadDocs(tx, stationId, 'venues', venueIds),
-    loadDocs(tx, stationId, 'sessions', sessionIds),
-  ]);
+  // one connection per transaction: queries run one after another
+  const stationRows = await loadDocs(tx, stationId, 'stations', [stationId]);
+  const slotRows = await loadDocsWhere(tx, stationId, 'bookings', 'slotKey', slotKeys);
+  const memberRows = await loadDocs(tx, stationId, 'members', memberIds);
+  const memberBookingRows = await loadDocsWhere(tx, stationId, 'bookings', 'memberId', memberIds);
+  const equipmentRows = await loadAll(tx, stationId, 'equipment');
+  const logRows = await loadAll(tx, stationId, 'equipmentLogs');
+  const venueRows = await loadDocs(tx, stationId, 'venues', [...new Set(pushed.map((b) => b.venueId))]);
+  const sessionRows = await loadDocs(tx, stationId, 'sessions', [...new Set(pushed.map((b) => b.sessionId).filter(Boolean))]);
   const station = stationRows.get(stationId) ? asDoc<StationDoc>(stationRows.get(stationId)!) : null;
   const equipment = equipmentRows.map((r) => asDoc<EquipmentDoc>(r));
   const logsByEquipment = groupLogsByEquipment(logRows.map((r) => asDoc<EquipmentLogDoc>(r)));

@@ -82,10 +82,9 @@ export const applyPush = async (
   await db.transaction(async (tx) => {
     await lockStation(tx, device.stationId);
     const ids = accepted.map((r) => r.newDocumentState.id);
-    const [current, foreign] = await Promise.all([
-      loadDocs(tx, device.stationId, collection, ids),
-      idsOfOtherStations(tx, device.stationId, collection, ids),
-    ]);
+    // one connection per transaction: queries run one after another
+    const current = await loadDocs(tx, device.stationId, collection, ids);
+    const foreign = await idsOfOtherStations(tx, device.stationId, collection, ids);
     const candidates: Candidate[] = [];
     for (const row of accepted) {
       const doc = row.newDocumentState as unknown as Record<string, unknown>;

@@ -1,0 +1,126 @@
+/**
+ * The central server for sync tests: in this process on a fresh database (PGlite or
+ * PostgreSQL), listening on a real port, or as separate `server/main.ts` processes sharing one
+ * PostgreSQL database. Admin actions go over real HTTP, as the admin CLI does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../server/app';
+import type { Database } from '../../../server/db/database';
+import { pullDocs } from '../../../server/sync/store';
+import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../../server/testing/test-db';
+import type { CollectionName } from '../../../shared/schemas/index';
+
+export const ADMIN_TOKEN = 'sync-test-admin-token-0123456789';
+
+export const admin = async (baseUrl: string, method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${baseUrl}/api/admin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+export const createStation = (baseUrl: string, id: string, extra: Record<string, unknown> = {}) =>
+  admin(baseUrl, 'POST', '/stations', { id, name: `测试驿站 ${id}`, type: 'fitness-regular', capacity: 100, ...extra });
+
+export const issueCode = async (baseUrl: string, stationId: string) =>
+  (await admin(baseUrl, 'POST', `/stations/${stationId}/enrollment-codes`, {})).code as string;
+
+/** Every document the server holds for a station's collection, as the wire carries them. */
+export const serverDocs = async (db: Database, stationId: string, collection: CollectionName) => {
+  const docs: Record<string, unknown>[] = [];
+  let seq = 0;
+  for (;;) {
+    const page = await pullDocs(db, stationId, collection, { seq }, 1000);
+    if (page.documents.length === 0) break;
+    docs.push(...(page.documents as unknown as Record<string, unknown>[]));
+    seq = page.checkpoint.seq;
+  }
+  return docs.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+};
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  testDb: TestDatabase;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export const startServer = async (kind: TestDbKind): Promise<TestServer> => {
+  const testDb = await createTestDatabase(kind);
+  const app = await buildApp({ db: testDb.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000 });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    db: testDb.db,
+    testDb,
+    app,
+    async close() {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+};
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL: no graceful shutdown, as a crash or power cut. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `server/main.ts` as a separate process on a database URL (or a PGlite folder). */
+export const startServerProcess = async (options: { databaseUrl?: string; dataDir?: string }): Promise<ServerProcess> => {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sd-server-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl ?? '',
+      STATION_DESK_DATA: dataDir,
+      ADMIN_TOKEN,
+      STATION_DESK_WEB_ROOT: '',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    url,
+    child,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+};

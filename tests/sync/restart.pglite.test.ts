@@ -1,0 +1,3 @@
+import { restartSuite } from './restart.suite';
+
+restartSuite('pglite');
