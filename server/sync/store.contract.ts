@@ -48,21 +48,38 @@ export const storeContract = (kind: TestDbKind) => {
       expect(second!.serverRev).toBe(first!.serverRev + 1);
       expect(page.checkpoint.seq).toBe(second!.serverRev);
       expect(first!._deleted).toBe(false);
-      expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint });
+      expect(page.remaining).toBe(0);
+      expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint, remaining: 0 });
     });
 
     it('pages by limit without skipping or repeating', async () => {
       const docs = Array.from({ length: 25 }, () => makeCheckIn());
       await applyPush(db, DESK, 'checkins', docs.map((d) => row(d)), NOW);
       const seen: string[] = [];
+      const remaining: number[] = [];
       let seq = 0;
       for (;;) {
         const page = await pullDocs(db, STATION_ID, 'checkins', { seq }, 7);
         if (page.documents.length === 0) break;
         seen.push(...page.documents.map((d) => d.id));
+        remaining.push(page.remaining ?? -1);
         seq = page.checkpoint.seq;
       }
       expect(seen).toEqual(docs.map((d) => d.id));
+      expect(remaining).toEqual([18, 11, 4, 0]);
+    });
+
+    it('cuts pages of large documents by size and says how many remain', async () => {
+      const photo = `data:image/jpeg;base64,${'A'.repeat(290_000)}`;
+      const logs = Array.from({ length: 20 }, (_, i) => ({
+        id: `LOG-${String(i).padStart(2, '0')}`, stationId: STATION_ID, serverRev: 0, updatedAt: '2026-11-29T01:00:00.000Z', equipmentId: 'EQ-1',
+        event: 'fault-reported', severity: 'low', description: '跑步机异响', photo, at: '2026-11-29T01:00:00.000Z', deskId: 'DEV-1', staffId: 'S-1',
+      }));
+      await applyPush(db, DESK, 'equipmentLogs', logs.map((l) => row(l)), NOW);
+      const first = await pullDocs(db, STATION_ID, 'equipmentLogs', { seq: 0 }, 500);
+      expect(first.documents.length).toBeLessThan(20);
+      expect(JSON.stringify(first).length).toBeLessThan(5 * 1024 * 1024);
+      expect(first.remaining).toBe(20 - first.documents.length);
     });
 
     it('treats a retried push as a no-op', async () => {

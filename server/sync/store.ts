@@ -143,7 +143,16 @@ export const writeServerDocs = async (
   return hint ? [hint] : [];
 };
 
-/** One page of a collection after a checkpoint, in commit order. */
+/** A page stops growing past this many bytes of JSON (photos make documents large). */
+export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
+/** `remaining` is counted up to this cap (a progress bar needs no more precision). */
+const REMAINING_CAP = 1_000_000;
+
+/**
+ * One page of a collection after a checkpoint, in commit order. A page is cut at `limit`
+ * documents or ~PULL_PAGE_BYTES, whichever comes first; `remaining` tells the desk how much is
+ * left (a short page with `remaining > 0` means "pull again now", not "caught up").
+ */
 export const pullDocs = async (
   q: Queryable,
   stationId: string,
@@ -158,7 +167,23 @@ export const pullDocs = async (
      ORDER BY seq LIMIT $4`,
     [scope, collection, checkpoint.seq, limit],
   );
-  const documents = rows.map((r) => toWire(parseRow(r)));
-  const last = rows.at(-1);
-  return { documents, checkpoint: { seq: last ? toNumber(last.seq) : checkpoint.seq } };
+  const documents: WireDoc[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const doc = toWire(parseRow(row));
+    bytes += JSON.stringify(doc).length;
+    if (documents.length > 0 && bytes > PULL_PAGE_BYTES) break;
+    documents.push(doc);
+  }
+  const last = documents.at(-1);
+  const next = last ? last.serverRev : checkpoint.seq;
+  let remaining = 0;
+  if (documents.length < rows.length || rows.length === limit) {
+    const counted = await q.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM sync_docs WHERE station_id = $1 AND collection = $2 AND seq > $3 LIMIT $4) t`,
+      [scope, collection, next, REMAINING_CAP],
+    );
+    remaining = toNumber(counted.rows[0]?.n ?? 0);
+  }
+  return { documents, checkpoint: { seq: next }, remaining };
 };
