@@ -91,6 +91,8 @@ const main = async () => {
     console.info(`\n  Demo station ${seeded.stationId} ${seeded.created ? 'created' : 'already present'}.`);
     console.info(`  Enrollment code (valid 24 h, one desk):   ${issued.code}`);
     console.info(`  At the desk: 设置 Settings → 注册 Enroll, server ${address}\n`);
+    // one machine-readable line for `npm start`, which opens the desk already enrolled
+    if (process.env.STATION_DESK_READY_LINE) console.info(`STATION_DESK_READY ${JSON.stringify({ url: address, code: issued.code })}`);
   }
 };
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import type { AppInfo } from '../shared/ipc/channels';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { autoEnroll } from './auto-enroll';
 import { blockNavigation } from './block-navigation';
 import { SecretStore } from './credentials';
 import { createDeviceService, parseDeviceCredential } from './device';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
     labelsDir: path.join(userData, 'labels'),
   });
   await device.load().catch((error: unknown) => console.error('Station Desk: device credential not loaded', error));
+  await autoEnroll(device, process.env.STATION_DESK_ENROLL, '前台一号机');
 
   restrictPermissions(session.defaultSession);
   restrictPermissions(session.fromPartition(LABEL_PARTITION));

@@ -15,6 +15,7 @@ import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
 import { createI18n } from './i18n/index';
 import { accessTokenProvider, getBridge } from './platform/bridge';
+import { enrollFromLink } from './platform/enroll-link';
 
 /** Replication runs in the background; its pending count feeds Electron's quit guard. */
 const startSync = (db: DeskDatabase, bridge: DeskBridge, device: DeviceStatus): SyncService => {
@@ -38,7 +39,7 @@ const boot = async () => {
   document.documentElement.lang = i18n.language;
   try {
     const bridge = getBridge();
-    const device = await bridge.getDeviceStatus();
+    const device = await enrollFromLink(bridge, await bridge.getDeviceStatus(), i18n.t('settings.defaultDeskName'));
     const db = await createDatabase({ storage: dexieStorage(), name: 'station-desk', multiInstance: true });
     const services: Services = {
       repos: createRepositories(db),

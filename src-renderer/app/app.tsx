@@ -49,7 +49,7 @@ export const App = () => {
             onClick={({ key }) => go(key as ScreenId)}
             items={SCREENS.map((s) => ({
               key: s.id,
-              icon: <span aria-hidden>{s.icon}</span>,
+              icon: <s.icon />,
               label: (
                 <span data-testid={`nav-${s.id}`}>
                   {t(s.label)} <small style={{ opacity: 0.5 }}>{s.shortcut}</small>

@@ -2,6 +2,14 @@
  * The desk's screens and their navigation commands, in one list: the side menu, the keyboard
  * shortcuts (F1–F6) and the tests all read it.
  */
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  SettingOutlined,
+  SyncOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { BookingsScreen } from '../features/bookings/bookings-screen';
 import { CheckInScreen } from '../features/check-in/check-in-screen';
@@ -16,17 +24,17 @@ export interface ScreenSpec {
   label: string;
   /** `KeyboardEvent.key` that opens it */
   shortcut: string;
-  icon: string;
+  icon: ComponentType;
   component: ComponentType;
 }
 
 export const SCREENS: readonly ScreenSpec[] = [
-  { id: 'check-in', label: 'nav.checkIn', shortcut: 'F1', icon: '✅', component: CheckInScreen },
-  { id: 'bookings', label: 'nav.bookings', shortcut: 'F2', icon: '📅', component: BookingsScreen },
-  { id: 'equipment', label: 'nav.equipment', shortcut: 'F3', icon: '🛠', component: EquipmentScreen },
-  { id: 'sync', label: 'nav.sync', shortcut: 'F4', icon: '🔄', component: SyncScreen },
-  { id: 'reports', label: 'nav.reports', shortcut: 'F5', icon: '📊', component: ReportsScreen },
-  { id: 'settings', label: 'nav.settings', shortcut: 'F6', icon: '⚙', component: SettingsScreen },
+  { id: 'check-in', label: 'nav.checkIn', shortcut: 'F1', icon: CheckCircleOutlined, component: CheckInScreen },
+  { id: 'bookings', label: 'nav.bookings', shortcut: 'F2', icon: CalendarOutlined, component: BookingsScreen },
+  { id: 'equipment', label: 'nav.equipment', shortcut: 'F3', icon: ToolOutlined, component: EquipmentScreen },
+  { id: 'sync', label: 'nav.sync', shortcut: 'F4', icon: SyncOutlined, component: SyncScreen },
+  { id: 'reports', label: 'nav.reports', shortcut: 'F5', icon: BarChartOutlined, component: ReportsScreen },
+  { id: 'settings', label: 'nav.settings', shortcut: 'F6', icon: SettingOutlined, component: SettingsScreen },
 ];
 
 export type ScreenId = ScreenSpec['id'];

@@ -107,11 +107,17 @@ export const en: Shape<Resources> = {
     title: 'Sync',
     notEnrolled: 'This desk is not enrolled with the central server: every record is kept safely here and uploads after enrollment.',
     policyTitle: 'How conflicts are resolved',
-    policy: {
-      'append-only': 'Append-only: records are never overwritten; the latest check-out time wins',
-      'server-authoritative': "The server's verdict wins; changed records go to the exception queue",
-      'field-merge': 'Merged field by field; the server wins on validity and status',
-      'server-only': 'Kept by the server; read-only on the desk',
+    policyFor: {
+      stations: 'Kept by the server; read-only here',
+      members: "Merged field by field: every desk's edits survive; the server wins on validity and status",
+      checkins: 'Append-only: check-ins are never overwritten or deleted; the latest check-out time wins',
+      venues: 'Kept by the server; read-only here',
+      sessions: 'Kept by the server; read-only here',
+      bookings: "The server's verdict wins; changed or refused bookings go to the exception queue",
+      equipment: "Merged field by field: every desk's edits survive",
+      equipmentLogs: 'Append-only: fault and repair events are never overwritten; equipment status is derived from them',
+      staff: 'Kept by the server; read-only here',
+      trust: 'Kept by the server; read-only here',
     },
     state: {
       online: 'Online, in sync',
@@ -203,6 +209,7 @@ export const en: Shape<Resources> = {
     byReason: 'By reason',
   },
   settings: {
+    defaultDeskName: 'Front desk 1',
     title: 'Settings',
     language: 'Language',
     languageHint: 'Applies at once and is remembered on this desk',

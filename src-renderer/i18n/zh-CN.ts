@@ -103,11 +103,17 @@ export const zhCN = {
     title: '同步',
     notEnrolled: '本机尚未登记到中心服务器：所有记录安全地保存在本机，登记后自动上传。',
     policyTitle: '冲突处理规则',
-    policy: {
-      'append-only': '只追加：记录不会被覆盖；签退时间以最新为准',
-      'server-authoritative': '以服务器裁决为准：被改动的记录列入异常队列',
-      'field-merge': '逐字段合并：有效期与状态以服务器为准',
-      'server-only': '仅服务器维护：本机只读',
+    policyFor: {
+      stations: '仅服务器维护：本机只读',
+      members: '逐字段合并：各台的修改都保留；有效期与状态以服务器为准',
+      checkins: '只追加：签到记录不会被覆盖或删除；签退时间以最新为准',
+      venues: '仅服务器维护：本机只读',
+      sessions: '仅服务器维护：本机只读',
+      bookings: '以服务器裁决为准：被改动或拒绝的预约列入异常队列',
+      equipment: '逐字段合并：各台的修改都保留',
+      equipmentLogs: '只追加：故障与维修记录不会被覆盖或删除；设备状态由记录推出',
+      staff: '仅服务器维护：本机只读',
+      trust: '仅服务器维护：本机只读',
     },
     state: {
       online: '在线，已同步',
@@ -199,6 +205,7 @@ export const zhCN = {
     byReason: '按原因',
   },
   settings: {
+    defaultDeskName: '前台一号机',
     title: '设置',
     language: '界面语言',
     languageHint: '切换后立即生效，并保存在本机',

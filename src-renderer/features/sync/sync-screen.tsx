@@ -29,7 +29,7 @@ export const SyncScreen = () => {
           dataSource={COLLECTIONS.map((c) => ({ name: c.name, policy: c.conflictPolicy }))}
           columns={[
             { title: '', dataIndex: 'name', render: (name: string) => t(`collection.${name}`) },
-            { title: '', dataIndex: 'policy', render: (policy: string) => t(`sync.policy.${policy}`) },
+            { title: '', dataIndex: 'policy', render: (_: string, row: { name: string }) => t(`sync.policyFor.${row.name}`) },
           ]}
           showHeader={false}
         />

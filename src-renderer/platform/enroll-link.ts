@@ -1,0 +1,29 @@
+/**
+ * A one-click enrollment link for the web build: `/?enroll=CODE` on the server that served the
+ * page (what `npm start` prints for the demo desk). Used only when the desk is not enrolled yet;
+ * the code leaves the address bar before anything else happens, so a reload never reuses it.
+ */
+import type { DeskBridge } from '../../shared/ipc/bridge';
+import type { DeviceStatus } from '../../shared/ipc/channels';
+
+export const takeEnrollCode = (location: Pick<Location, 'search' | 'pathname' | 'hash'>, history: Pick<History, 'replaceState'>): string | null => {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('enroll');
+  if (code === null) return null;
+  params.delete('enroll');
+  const rest = params.toString();
+  history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  return code.trim() || null;
+};
+
+/** Enrolls with the code from the address, if any; returns the (possibly new) device status. */
+export const enrollFromLink = async (bridge: DeskBridge, device: DeviceStatus, deskName: string): Promise<DeviceStatus> => {
+  const code = takeEnrollCode(window.location, window.history);
+  if (!code || device.enrolled) return device;
+  try {
+    return await bridge.enrollDevice({ serverUrl: window.location.origin, code, deskName });
+  } catch (error) {
+    console.warn('Station Desk: enrollment link refused', error);
+    return device;
+  }
+};
