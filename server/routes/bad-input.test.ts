@@ -2,6 +2,7 @@
 // error with a named reason, stores nothing, and leaks nothing (no stack, SQL or another
 // station's data in the answer).
 import { randomBytes } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import { PUSH_BATCH_MAX } from '../../shared/protocol/messages';
@@ -105,7 +106,7 @@ describe('bad input is refused clearly and changes nothing', () => {
     it(c.name, async () => {
       const before = await countDocs();
       const { body, ...request } = c.request();
-      const res = await f.app.inject({ ...request, ...(body === undefined ? {} : { payload: body }) });
+      const res = await f.app.inject({ ...request, ...(body === undefined ? {} : { payload: body }) } as InjectOptions);
       expect(res.statusCode, res.body.slice(0, 300)).toBe(c.status);
       expect(res.headers['content-type']).toMatch(/application\/json/);
       const json = res.json() as { error?: { code: string; message: string }; rejected?: { code: string }[]; conflicts?: unknown[] };

@@ -32,6 +32,8 @@ export interface StartReplicationOptions {
   fetch?: typeof fetch;
   /** Subscribes to "the network is back" (default: window 'online'). */
   onlineEvents?: (listener: () => void) => () => void;
+  /** Subscribes to "the network is gone" (default: window 'offline'): the status shows it at once. */
+  offlineEvents?: (listener: () => void) => () => void;
   /** RxDB's retry delay after a failed request (default 5 s); failures also back off up to `maxBackoffMs`. */
   retryTime?: number;
   maxBackoffMs?: number;
@@ -55,10 +57,10 @@ export interface SyncHandle extends SyncService {
   countPending(): Promise<number | null>;
 }
 
-const windowOnline = (listener: () => void) => {
+const windowEvent = (name: 'online' | 'offline') => (listener: () => void) => {
   if (typeof window === 'undefined') return () => undefined;
-  window.addEventListener('online', listener);
-  return () => window.removeEventListener('online', listener);
+  window.addEventListener(name, listener);
+  return () => window.removeEventListener(name, listener);
 };
 
 export const startReplication = (db: DeskDatabase, options: StartReplicationOptions): SyncHandle => {
@@ -162,12 +164,18 @@ export const startReplication = (db: DeskDatabase, options: StartReplicationOpti
       idleTimeoutMs: options.stream?.idleTimeoutMs ?? 75_000,
     });
     const poll = setInterval(resyncAll, options.pollIntervalMs ?? 60_000);
-    const offOnline = (options.onlineEvents ?? windowOnline)(() => {
+    const offOnline = (options.onlineEvents ?? windowEvent('online'))(() => {
       gate.nudge();
       stream?.reconnectNow();
       resyncAll();
     });
-    cleanups.push(() => clearInterval(poll), offOnline);
+    // The OS says the network is gone: drop the stream and try a pull, which fails at once and
+    // turns the status to offline, instead of waiting for the next request to time out.
+    const offOffline = (options.offlineEvents ?? windowEvent('offline'))(() => {
+      stream?.reconnectNow();
+      resyncAll();
+    });
+    cleanups.push(() => clearInterval(poll), offOnline, offOffline);
   }).catch((error: unknown) => {
     // The database closed before this tab became leader: nothing to run.
     if (!halted) console.warn('Station Desk: sync did not start', error);

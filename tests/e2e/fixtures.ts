@@ -22,36 +22,64 @@ const openProfile = (dir: string) =>
     viewport: { width: 1280, height: 800 },
   });
 
-export const test = base.extend<{ desk: Desk }>({
+const createDesk = async (url: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-'));
+  let context = await openProfile(dir);
+  let page = context.pages()[0] ?? (await context.newPage());
+  const desk: Desk & { dispose(): Promise<void> } = {
+    get page() {
+      return page;
+    },
+    get context() {
+      return context;
+    },
+    url,
+    async restart() {
+      await context.close();
+      context = await openProfile(dir);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      return page;
+    },
+    async dispose() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return desk;
+};
+
+const baseUrl = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL not set: global setup did not run');
+  return url;
+};
+
+export const test = base.extend<{ desk: Desk; openDesk: () => Promise<Desk> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   desk: async ({}, use, testInfo) => {
-    const url = process.env.E2E_BASE_URL;
-    if (!url) throw new Error('E2E_BASE_URL not set: global setup did not run');
-    const dir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-'));
-    let context = await openProfile(dir);
-    let page = context.pages()[0] ?? (await context.newPage());
-    const desk: Desk = {
-      get page() {
-        return page;
-      },
-      get context() {
-        return context;
-      },
-      url,
-      async restart() {
-        await context.close();
-        context = await openProfile(dir);
-        page = context.pages()[0] ?? (await context.newPage());
-        await page.goto(url);
-        return page;
-      },
-    };
+    const desk = await createDesk(baseUrl());
     await use(desk);
     if (testInfo.status !== testInfo.expectedStatus) {
-      await page.screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true }).catch(() => undefined);
+      await desk.page.screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true }).catch(() => undefined);
     }
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    await desk.dispose();
+  },
+  /** More desks for the same test (each its own browser profile). */
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+  openDesk: async ({}, use, testInfo) => {
+    const extra: Awaited<ReturnType<typeof createDesk>>[] = [];
+    await use(async () => {
+      const desk = await createDesk(baseUrl());
+      extra.push(desk);
+      return desk;
+    });
+    for (const [i, desk] of extra.entries()) {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await desk.page.screenshot({ path: testInfo.outputPath(`failure-desk-${i + 2}.png`), fullPage: true }).catch(() => undefined);
+      }
+      await desk.dispose();
+    }
   },
 });
 

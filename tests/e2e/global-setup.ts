@@ -1,14 +1,28 @@
-// Starts the web build server once for the E2E run; each test opens its own fresh browser
-// profile, so no test sees another's IndexedDB.
+// Starts the real central server once for the E2E run: embedded PGlite in a fresh temporary
+// folder, serving the built web renderer, with the demo station seeded. Each test opens its own
+// fresh browser profile (a desk) and enrolls it, or not, as it needs.
 import type { FullConfig } from '@playwright/test';
-import type { Server } from 'node:http';
-// @ts-expect-error plain ESM script without types
-import { serveWeb } from '../../scripts/serve-web.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../server/app';
+import { openDatabase } from '../../server/db/open';
+import { seedDemoStation } from '../../server/demo/seed';
+
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 export default async function globalSetup(_config: FullConfig) {
-  const { server, url } = (await serveWeb({ port: 0 })) as { server: Server; url: string };
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-server-'));
+  const db = await openDatabase({ dataDir });
+  const app = await buildApp({ db, webRoot: 'dist/renderer', adminToken: E2E_ADMIN_TOKEN, rateLimitPerMinute: 100_000 });
+  const seeded = await seedDemoStation(db, { now: Date.now() });
+  await app.hints.publish(seeded.hints);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
   process.env.E2E_BASE_URL = url;
+  process.env.E2E_ADMIN_TOKEN = E2E_ADMIN_TOKEN;
   return async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await app.close();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,140 @@
+/**
+ * One of OUR desks in its own worker thread: the real desk code (RxDB 17 on the memory storage,
+ * the real replication of every collection with its SSE hint stream, the main process's device
+ * service for enrollment) — as tests/sync/harness/desk-worker.ts, plus what the benchmark needs:
+ * batch sizes, arrival and acknowledgement counters stamped in this thread, and request counts
+ * (through the replication's `fetch` option; nothing in the desk code changes).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SecretStore } from '../../src-main/credentials';
+import { createDeviceService, parseDeviceCredential } from '../../src-main/device';
+import { fakeEncryptor } from '../../src-main/testing/fake-encryptor';
+import { createDatabase, type DeskDatabase } from '../../src-renderer/data/database';
+import { startReplication, type SyncHandle } from '../../src-renderer/data/replication';
+import { memoryStorage } from '../../src-renderer/data/storage';
+import type { PushRequest, PushResponse } from '../../shared/protocol/messages';
+import type { CollectionName } from '../../shared/schemas/index';
+import { Progress, trackRequest, type RequestStats } from './progress';
+import { now, serve } from './rpc';
+
+let db: DeskDatabase | null = null;
+let sync: SyncHandle | null = null;
+let device: ReturnType<typeof createDeviceService> | null = null;
+let serverUrl = '';
+const arrived = new Progress();
+const acked = new Progress();
+const seen = new Progress();
+const requests: RequestStats = {};
+
+const WATCHED: CollectionName[] = ['members', 'checkins'];
+
+/** The replication's fetch, counting requests and the rows each push response acknowledges. */
+const instrumentedFetch: typeof fetch = async (input, init) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  const method = init?.method ?? 'GET';
+  const done = trackRequest(requests, method, url.pathname.replace(/^\/api\/sync\//, ''));
+  const response = await fetch(input, init);
+  done();
+  if (method === 'POST' && url.pathname.endsWith('/push') && response.ok) {
+    const sent = JSON.parse(String(init?.body)) as PushRequest;
+    const result = (await response.clone().json()) as PushResponse;
+    const refused = new Set<string>([...result.conflicts.map((d) => String(d.id)), ...result.rejected.map((r) => r.id)]);
+    acked.add(sent.rows.map((r) => String(r.newDocumentState.id)).filter((id) => !refused.has(id)));
+  }
+  return response;
+};
+
+const desk = () => {
+  if (!db || !device) throw new Error('init first');
+  return { db, device };
+};
+
+serve({
+  async init(args: { name: string; serverUrl: string; code: string }) {
+    serverUrl = args.serverUrl;
+    db = await createDatabase({ storage: memoryStorage(), name: `${args.name}-${Date.now()}`, devChecks: false, multiInstance: false });
+    for (const name of WATCHED) {
+      db[name].eventBulks$.subscribe((bulk) => {
+        const inserted = bulk.events.filter((e) => e.operation === 'INSERT').map((e) => e.documentId);
+        if (inserted.length === 0) return;
+        arrived.add(inserted);
+        seen.add(inserted);
+      });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cred-'));
+    device = createDeviceService({ store: new SecretStore(join(dir, 'cred.bin'), fakeEncryptor(), parseDeviceCredential, 'device credential') });
+    await device.enroll({ serverUrl: args.serverUrl, code: args.code, deskName: args.name });
+    return true;
+  },
+  /** Starts (or restarts: "the network is back") the replication; returns its start time. */
+  async start(args: { batchSize: number; pushBatchSize: number }) {
+    const { db: d, device: dev } = desk();
+    const t0 = now();
+    sync = startReplication(d, {
+      serverUrl,
+      getAccessToken: () => dev.getAccessToken(),
+      fetch: instrumentedFetch,
+      batchSize: args.batchSize,
+      pushBatchSize: args.pushBatchSize,
+      retryTime: 1000,
+      maxBackoffMs: 2000,
+    });
+    return t0;
+  },
+  async stop() {
+    await sync?.stop();
+    sync = null;
+    return true;
+  },
+  async armArrivals(args: { target: number }) {
+    arrived.arm(args.target);
+    return true;
+  },
+  waitArrivals: (args: { timeoutMs: number }) => arrived.wait(args.timeoutMs),
+  async armAcks(args: { target: number }) {
+    acked.arm(args.target);
+    return true;
+  },
+  waitAcks: (args: { timeoutMs: number }) => acked.wait(args.timeoutMs),
+  async armSeen(args: { id: string }) {
+    seen.arm(1, args.id);
+    return true;
+  },
+  waitSeen: (args: { timeoutMs: number }) => seen.wait(args.timeoutMs),
+  /** Local writes (offline or not); returns how long the local write took. */
+  async insert(args: { collection: CollectionName; docs: Record<string, unknown>[] }) {
+    const t0 = now();
+    const result = await desk().db[args.collection].bulkInsert(args.docs as never[]);
+    if (result.error.length) throw new Error(`insert failed: ${JSON.stringify(result.error[0])}`);
+    return now() - t0;
+  },
+  /** One write as the check-in screen makes it; returns the time just before the write. */
+  async insertOne(args: { collection: CollectionName; doc: Record<string, unknown> }) {
+    const t0 = now();
+    await desk().db[args.collection].insert(args.doc as never);
+    return t0;
+  },
+  async count(args: { collection: CollectionName }) {
+    return desk().db[args.collection].count().exec();
+  },
+  async pending() {
+    return (await sync?.countPending()) ?? null;
+  },
+  async requests() {
+    return { ...requests };
+  },
+  async resetRequests() {
+    for (const key of Object.keys(requests)) delete requests[key];
+    return true;
+  },
+  async now() {
+    return now();
+  },
+  async close() {
+    await sync?.stop();
+    await db?.remove();
+    return true;
+  },
+});
