@@ -24,6 +24,7 @@ export interface DeviceCredential extends DeviceTokens {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 const TOKEN_MAX = 8192;
+const FORCED_REFRESH_MIN_MS = 30_000;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= TOKEN_MAX;
 
@@ -66,6 +67,7 @@ export const createDeviceService = (options: DeviceServiceOptions) => {
   const { store, fetch: fetchImpl = globalThis.fetch, now = Date.now, timeoutMs = 15_000, refreshMarginMs = 60_000 } = options;
   let cache: DeviceCredential | null | undefined;
   let refreshing: Promise<AccessToken> | null = null;
+  let lastForcedAt = -Infinity;
   /** Bumped by forget(): a refresh that finishes afterwards must not resurrect the credential. */
   let generation = 0;
 
@@ -151,11 +153,18 @@ export const createDeviceService = (options: DeviceServiceOptions) => {
     },
 
     /** A valid access token (refreshed when close to expiry), or null when not enrolled. */
-    async getAccessToken(): Promise<AccessToken | null> {
+    /**
+     * The current access token, refreshed when close to expiry — or when the server refused it
+     * (`forceRefresh`), at most once per FORCED_REFRESH_MIN_MS so a misbehaving page cannot spin
+     * the rotating refresh token.
+     */
+    async getAccessToken(options: { forceRefresh?: boolean } = {}): Promise<AccessToken | null> {
       const started = generation;
       const credential = await load();
       if (!credential) return null;
-      if (credential.accessExpiresAt - now() > refreshMarginMs) return { token: credential.accessToken, expiresAt: credential.accessExpiresAt };
+      const forced = options.forceRefresh === true && now() - lastForcedAt >= FORCED_REFRESH_MIN_MS;
+      if (forced) lastForcedAt = now();
+      if (!forced && credential.accessExpiresAt - now() > refreshMarginMs) return { token: credential.accessToken, expiresAt: credential.accessExpiresAt };
       refreshing ??= refresh(credential, started).finally(() => {
         refreshing = null;
       });

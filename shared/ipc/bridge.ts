@@ -9,7 +9,7 @@ export interface DeskBridge {
   getAppInfo(): Promise<AppInfo>;
   getDeviceStatus(): Promise<DeviceStatus>;
   enrollDevice(args: EnrollArgs): Promise<DeviceStatus>;
-  getAccessToken(): Promise<AccessToken | null>;
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<AccessToken | null>;
   forgetDevice(): Promise<DeviceStatus>;
   reportPendingWrites(count: number): Promise<void>;
   printLabels(args: LabelPrintArgs): Promise<PrintResult>;

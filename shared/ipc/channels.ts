@@ -32,6 +32,10 @@ export interface AccessToken {
   expiresAt: number;
 }
 
+export interface AccessTokenOptions {
+  forceRefresh: boolean;
+}
+
 export interface LabelPrintArgs {
   /** Self-contained HTML of the label page, rendered by the desk. */
   html: string;
@@ -48,7 +52,8 @@ export interface IpcChannels {
   'app:info': { args: []; result: AppInfo };
   'device:status': { args: []; result: DeviceStatus };
   'device:enroll': { args: [EnrollArgs]; result: DeviceStatus };
-  'device:access-token': { args: []; result: AccessToken | null };
+  /** `forceRefresh`: the server refused the current token (TOKEN_EXPIRED, e.g. clock skew). */
+  'device:access-token': { args: [options: AccessTokenOptions]; result: AccessToken | null };
   'device:forget': { args: []; result: DeviceStatus };
   /** The renderer reports how many local writes are not yet on the server (quit guard). */
   'sync:pending': { args: [count: number]; result: void };

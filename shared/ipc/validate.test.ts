@@ -114,8 +114,15 @@ describe('IPC validators: good input is normalised', () => {
   });
 
   it('accepts no-argument channels with no arguments', () => {
-    for (const channel of ['app:info', 'device:status', 'device:access-token', 'device:forget', 'pii:key'] as const) {
+    for (const channel of ['app:info', 'device:status', 'device:forget', 'pii:key'] as const) {
       expect(validateIpcArgs(channel, [])).toEqual([]);
+    }
+  });
+
+  it('takes exactly the access-token options', () => {
+    expect(validateIpcArgs('device:access-token', [{ forceRefresh: true }])).toEqual([{ forceRefresh: true }]);
+    for (const bad of [[], [{}], [{ forceRefresh: 'yes' }], [{ forceRefresh: true, extra: 1 }], [null], [{ forceRefresh: false }, 1]]) {
+      expect(() => validateIpcArgs('device:access-token', bad)).toThrow(/device:access-token/);
     }
   });
 

@@ -198,6 +198,14 @@ const pending: Validator<'sync:pending'> = (args) => {
   return [expectCount0(fail, 'count', args[0])];
 };
 
+const accessToken: Validator<'device:access-token'> = (args) => {
+  const fail = failFor('device:access-token');
+  expectCount(fail, args, 1);
+  const raw = expectRecord(fail, 'options', args[0], ['forceRefresh'] as const);
+  if (typeof raw.forceRefresh !== 'boolean') fail('options.forceRefresh', 'must be true or false');
+  return [{ forceRefresh: raw.forceRefresh as boolean }];
+};
+
 const printLabels: Validator<'labels:print'> = (args) => {
   const fail = failFor('labels:print');
   expectCount(fail, args, 1);
@@ -214,7 +222,7 @@ export const IPC_VALIDATORS = {
   'app:info': noArgs('app:info'),
   'device:status': noArgs('device:status'),
   'device:enroll': enroll,
-  'device:access-token': noArgs('device:access-token'),
+  'device:access-token': accessToken,
   'device:forget': noArgs('device:forget'),
   'sync:pending': pending,
   'labels:print': printLabels,

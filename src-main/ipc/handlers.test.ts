@@ -41,7 +41,7 @@ describe('ipcHandlers', () => {
     const h = ipcHandlers(s);
     expect(await h['app:info']()).toMatchObject({ shell: 'electron' });
     expect(await h['device:status']()).toBe(STATUS);
-    expect(await h['device:access-token']()).toEqual({ token: 'at', expiresAt: 1 });
+    expect(await h['device:access-token']({ forceRefresh: false })).toEqual({ token: 'at', expiresAt: 1 });
     await h['sync:pending'](3);
     expect(s.quitGuard.setPending).toHaveBeenCalledWith(3);
     expect(await h['labels:print']({ html: '<p/>', title: 't' })).toEqual({ ok: true, path: '/l.pdf' });

@@ -27,7 +27,7 @@ export const ipcHandlers = (services: MainServices): IpcHandlers => ({
     services.onEnrollmentChanged();
     return status;
   },
-  'device:access-token': () => services.device.getAccessToken(),
+  'device:access-token': (options) => services.device.getAccessToken(options),
   'device:forget': async () => {
     const status = await services.device.forget();
     services.onEnrollmentChanged();

@@ -45,16 +45,17 @@ describe('preload bridge', () => {
     ['getAppInfo', [], 'app:info'],
     ['getDeviceStatus', [], 'device:status'],
     ['enrollDevice', [{ serverUrl: 'https://a.cn', code: 'ABCDEF', deskName: 'x' }], 'device:enroll'],
-    ['getAccessToken', [], 'device:access-token'],
+    ['getAccessToken', [], 'device:access-token', [{ forceRefresh: false }]],
+    ['getAccessToken', [{ forceRefresh: true }], 'device:access-token', [{ forceRefresh: true }]],
     ['forgetDevice', [], 'device:forget'],
     ['reportPendingWrites', [3], 'sync:pending'],
     ['printLabels', [{ html: '<p/>', title: 't' }], 'labels:print'],
     ['getPiiKey', [], 'pii:key'],
-  ] as const)('%s invokes %s with its arguments only', async (method, args, channel) => {
+  ] as const)('%s invokes %s with its arguments only', async (method, args, channel, ...sent: (readonly unknown[])[]) => {
     electron.invoke.mockClear();
     const call = bridge[method] as (...a: unknown[]) => Promise<unknown>;
     expect(await call(...args, 'smuggled extra')).toBe('v');
-    expect(electron.invoke).toHaveBeenCalledWith(channel, ...args);
+    expect(electron.invoke).toHaveBeenCalledWith(channel, ...(sent[0] ?? args));
   });
 
   it('turns an error reply into an Error with the message and code', async () => {

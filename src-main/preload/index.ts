@@ -21,7 +21,7 @@ const bridge = {
   getAppInfo: () => invoke('app:info'),
   getDeviceStatus: () => invoke('device:status'),
   enrollDevice: (args) => invoke('device:enroll', args),
-  getAccessToken: () => invoke('device:access-token'),
+  getAccessToken: (options) => invoke('device:access-token', { forceRefresh: options?.forceRefresh === true }),
   forgetDevice: () => invoke('device:forget'),
   reportPendingWrites: (count) => invoke('sync:pending', count),
   printLabels: (args) => invoke('labels:print', args),

@@ -8,12 +8,8 @@ export const getBridge = (): DeskBridge => {
   return exposed ?? createWebBridge();
 };
 
-/**
- * Access tokens for sync. After a 401 TOKEN_EXPIRED the web bridge refreshes on demand; the
- * Electron bridge has no such argument (`device:access-token` takes none) and refreshes when
- * its token is within a minute of expiry.
- */
+/** Access tokens for sync; after a 401 TOKEN_EXPIRED both bridges refresh on demand. */
 export const accessTokenProvider =
   (bridge: DeskBridge) =>
   (options?: { forceRefresh?: boolean }): Promise<AccessToken | null> =>
-    isWebBridge(bridge) ? bridge.getTokenForSync(options) : bridge.getAccessToken();
+    isWebBridge(bridge) ? bridge.getTokenForSync(options) : bridge.getAccessToken(options);
