@@ -27,3 +27,10 @@ export interface Database extends Queryable {
 
 /** int8 / numeric come back as strings from `pg` (and bigint-ish from PGlite): normalize. */
 export const toNumber = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
+
+/**
+ * A text[] parameter both drivers accept: a PostgreSQL array literal (PGlite would send a JS
+ * array as JSON). Use as `= ANY($n::text[])`, which plans well on PostgreSQL 15.
+ */
+export const textArray = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;

@@ -51,6 +51,7 @@ export const syncRoutes = async (app: FastifyInstance) => {
           properties: {
             seq: { type: 'string', pattern: '^\\d{1,15}$', default: '0' },
             limit: { type: 'string', pattern: '^\\d{1,5}$', default: '500' },
+            count: { type: 'string', enum: ['0', '1'], default: '0' },
           },
         },
         response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
@@ -58,10 +59,10 @@ export const syncRoutes = async (app: FastifyInstance) => {
     },
     async (request) => {
       const collection = collectionParam(request);
-      const { seq, limit } = request.query as { seq: string; limit: string };
+      const { seq, limit, count } = request.query as { seq: string; limit: string; count: string };
       const pageSize = Number(limit);
       if (pageSize < 1 || pageSize > PULL_LIMIT_MAX) throw new ApiError(400, 'BAD_REQUEST', `limit must be 1…${PULL_LIMIT_MAX}`);
-      return pullDocs(app.db, device(request).stationId, collection, { seq: Number(seq) }, pageSize);
+      return pullDocs(app.db, device(request).stationId, collection, { seq: Number(seq) }, pageSize, { count: count === '1' });
     },
   );
 

@@ -7,12 +7,14 @@
  * - any other row is a conflict: the current master state goes back to the desk;
  * - invalid rows (schema, another station, immutable fields) are returned in `rejected` and the
  *   rest of the batch still applies, so one bad document never blocks a desk's queue;
- * - collections with server authority (bookings) get the server's verdict written in.
+ * - collections with server authority (bookings) get the server's verdict written in, and an
+ *   authority may change documents of another collection in the same transaction (equipment
+ *   faults flag bookings).
  */
 import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../shared/protocol/messages';
 import { sameDocument } from '../../shared/protocol/conflicts';
 import { collectionSpec, type CollectionName } from '../../shared/schemas/index';
-import type { Database, Queryable } from '../db/database';
+import { textArray, type Database, type Queryable } from '../db/database';
 import type { DeviceContext } from '../auth/device-context';
 import { ApiError } from '../errors';
 import { AUTHORITIES } from './authority';
@@ -60,8 +62,8 @@ const idsOfOtherStations = async (tx: Queryable, stationId: string, collection: 
   if (ids.length === 0) return new Set<string>();
   const { rows } = await tx.query<{ id: string }>(
     `SELECT id FROM sync_docs WHERE collection = $1 AND station_id <> $2
-     AND id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
-    [collection, stationId, JSON.stringify(ids)],
+     AND id = ANY($3::text[])`,
+    [collection, stationId, textArray(ids)],
   );
   return new Set(rows.map((r) => r.id));
 };
@@ -116,9 +118,13 @@ export const applyPush = async (
       return { id: data.id as string, deleted: _deleted === true, data };
     });
     const authority = AUTHORITIES[collection];
-    const decided = authority ? await authority(tx, device.stationId, writes, now) : writes;
-    const hint = await writeLocked(tx, device.stationId, collection, decided, device.deviceId);
+    const decided = authority ? await authority(tx, device.stationId, writes, now) : { writes };
+    const hint = await writeLocked(tx, device.stationId, collection, decided.writes, device.deviceId);
     if (hint) hints.push(hint);
+    for (const other of decided.others ?? []) {
+      const otherHint = await writeLocked(tx, device.stationId, other.collection, other.writes, device.deviceId);
+      if (otherHint) hints.push(otherHint);
+    }
   });
   return { conflicts, rejected, hints };
 };

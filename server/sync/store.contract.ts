@@ -48,8 +48,8 @@ export const storeContract = (kind: TestDbKind) => {
       expect(second!.serverRev).toBe(first!.serverRev + 1);
       expect(page.checkpoint.seq).toBe(second!.serverRev);
       expect(first!._deleted).toBe(false);
-      expect(page.remaining).toBe(0);
-      expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint, remaining: 0 });
+      expect(page.more).toBeUndefined();
+      expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint });
     });
 
     it('pages by limit without skipping or repeating', async () => {
@@ -59,7 +59,7 @@ export const storeContract = (kind: TestDbKind) => {
       const remaining: number[] = [];
       let seq = 0;
       for (;;) {
-        const page = await pullDocs(db, STATION_ID, 'checkins', { seq }, 7);
+        const page = await pullDocs(db, STATION_ID, 'checkins', { seq }, 7, { count: true });
         if (page.documents.length === 0) break;
         seen.push(...page.documents.map((d) => d.id));
         remaining.push(page.remaining ?? -1);
@@ -76,10 +76,13 @@ export const storeContract = (kind: TestDbKind) => {
         event: 'fault-reported', severity: 'low', description: '跑步机异响', photo, at: '2026-11-29T01:00:00.000Z', deskId: 'DEV-1', staffId: 'S-1',
       }));
       await applyPush(db, DESK, 'equipmentLogs', logs.map((l) => row(l)), NOW);
-      const first = await pullDocs(db, STATION_ID, 'equipmentLogs', { seq: 0 }, 500);
+      const first = await pullDocs(db, STATION_ID, 'equipmentLogs', { seq: 0 }, 500, { count: true });
       expect(first.documents.length).toBeLessThan(20);
+      expect(first.more).toBe(true);
       expect(JSON.stringify(first).length).toBeLessThan(5 * 1024 * 1024);
       expect(first.remaining).toBe(20 - first.documents.length);
+      const uncounted = await pullDocs(db, STATION_ID, 'equipmentLogs', first.checkpoint, 500);
+      expect(uncounted.remaining).toBeUndefined();
     });
 
     it('treats a retried push as a no-op', async () => {

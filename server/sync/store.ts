@@ -8,7 +8,7 @@
  */
 import { GLOBAL_STATION_ID, collectionSpec, type CollectionName } from '../../shared/schemas/index';
 import type { Checkpoint, PullResponse, WireDoc } from '../../shared/protocol/messages';
-import { toNumber, type Database, type Queryable } from '../db/database';
+import { textArray, toNumber, type Database, type Queryable } from '../db/database';
 import { ApiError } from '../errors';
 import type { StationHint } from './hints';
 
@@ -48,8 +48,8 @@ export const loadDocs = async (q: Queryable, stationId: string, collection: Coll
   if (ids.length === 0) return new Map();
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
     `SELECT id, seq, deleted, data FROM sync_docs
-     WHERE station_id = $1 AND collection = $2 AND id IN (SELECT jsonb_array_elements_text($3::text::jsonb))`,
-    [stationId, collection, JSON.stringify(ids)],
+     WHERE station_id = $1 AND collection = $2 AND id = ANY($3::text[])`,
+    [stationId, collection, textArray(ids)],
   );
   return new Map(rows.map((r) => [r.id, parseRow(r)]));
 };
@@ -65,8 +65,8 @@ export const loadDocsWhere = async (
   if (values.length === 0) return [];
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
     `SELECT id, seq, deleted, data FROM sync_docs
-     WHERE station_id = $1 AND collection = $2 AND (data ->> $3) IN (SELECT jsonb_array_elements_text($4::text::jsonb))`,
-    [stationId, collection, field, JSON.stringify(values)],
+     WHERE station_id = $1 AND collection = $2 AND (data ->> $3) = ANY($4::text[])`,
+    [stationId, collection, field, textArray(values)],
   );
   return rows.map(parseRow);
 };
@@ -145,13 +145,12 @@ export const writeServerDocs = async (
 
 /** A page stops growing past this many bytes of JSON (photos make documents large). */
 export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
-/** `remaining` is counted up to this cap (a progress bar needs no more precision). */
-const REMAINING_CAP = 1_000_000;
 
 /**
  * One page of a collection after a checkpoint, in commit order. A page is cut at `limit`
- * documents or ~PULL_PAGE_BYTES, whichever comes first; `remaining` tells the desk how much is
- * left (a short page with `remaining > 0` means "pull again now", not "caught up").
+ * documents or ~PULL_PAGE_BYTES, whichever comes first (`more`: a short page that is not the
+ * end). With `count`, `remaining` says how many documents follow — a scan of them, so desks
+ * ask once per catch-up, not on every page.
  */
 export const pullDocs = async (
   q: Queryable,
@@ -159,6 +158,7 @@ export const pullDocs = async (
   collection: CollectionName,
   checkpoint: Checkpoint,
   limit: number,
+  options: { count?: boolean } = {},
 ): Promise<PullResponse> => {
   const scope = scopeOf(collection, stationId);
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
@@ -177,13 +177,12 @@ export const pullDocs = async (
   }
   const last = documents.at(-1);
   const next = last ? last.serverRev : checkpoint.seq;
-  let remaining = 0;
-  if (documents.length < rows.length || rows.length === limit) {
-    const counted = await q.query<{ n: unknown }>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM sync_docs WHERE station_id = $1 AND collection = $2 AND seq > $3 LIMIT $4) t`,
-      [scope, collection, next, REMAINING_CAP],
-    );
-    remaining = toNumber(counted.rows[0]?.n ?? 0);
-  }
-  return { documents, checkpoint: { seq: next }, remaining };
+  const more = documents.length < rows.length;
+  const page: PullResponse = { documents, checkpoint: { seq: next }, ...(more ? { more } : {}) };
+  if (!options.count) return page;
+  const mayRemain = more || rows.length === limit;
+  const counted = mayRemain
+    ? await q.query<{ n: unknown }>('SELECT count(*) AS n FROM sync_docs WHERE station_id = $1 AND collection = $2 AND seq > $3', [scope, collection, next])
+    : null;
+  return { ...page, remaining: counted ? toNumber(counted.rows[0]?.n ?? 0) : 0 };
 };

@@ -26,13 +26,18 @@ export interface PullResponse<C extends CollectionName = CollectionName> {
   /** Position after the last returned document; equal to the request's when nothing new. */
   checkpoint: Checkpoint;
   /**
-   * Optional: how many documents of this collection the desk may still pull after this page
-   * (same scope, seq > checkpoint.seq). Drives the desk's first-sync progress bar (desks fall
-   * back to "collections done / total" when absent). A page shorter than `limit` means "caught
-   * up" to RxDB, so a server that cuts pages by size must send `remaining > 0` with a short page:
-   * the desk then pulls again at once instead of at the next hint or poll.
+   * How many documents of this collection remain after this page (same scope, seq >
+   * checkpoint.seq) — only when the request asked with `count=1`: counting costs a scan of what
+   * remains, so a desk asks once per catch-up and counts down itself. Drives the first-sync
+   * progress bar.
    */
   remaining?: number;
+  /**
+   * True when the server cut this page short by size (large documents, e.g. photos) and more
+   * documents follow: RxDB treats a page shorter than `limit` as "caught up", so the desk must
+   * pull again at once.
+   */
+  more?: boolean;
 }
 
 export interface PushRow<C extends CollectionName = CollectionName> {

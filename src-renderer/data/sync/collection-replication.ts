@@ -50,19 +50,24 @@ export const replicateCollection = (
   const { http, quarantine } = options;
   const name = spec.name;
   const pulls = new Subject<'RESYNC'>();
+  /** Documents still to pull: counted by the server once per catch-up, then counted down here. */
+  let estimate: number | null = null;
 
   const pull = async (checkpoint: Checkpoint | undefined, batchSize: number) => {
     const seq = checkpoint?.seq ?? 0;
-    const path = `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`;
+    const path = `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${estimate === null ? '&count=1' : ''}`;
     const page = await http.getJson<PullResponse>(path);
     if (!Array.isArray(page?.documents) || !isCheckpoint(page.checkpoint)) throw badResponse(path, 'not a pull response');
     if (page.checkpoint.seq < seq) throw badResponse(path, `checkpoint went back from ${seq} to ${page.checkpoint.seq}`);
-    const remaining = typeof page.remaining === 'number' && page.remaining >= 0 ? page.remaining : null;
+    const counted = typeof page.remaining === 'number' && page.remaining >= 0 ? page.remaining : null;
+    const remaining = counted ?? (estimate === null ? null : Math.max(0, estimate - page.documents.length));
     const short = page.documents.length < batchSize;
-    // RxDB stops pulling at a short page. A server may cut a page by bytes (photos) and say
-    // more remain: pull again right after this round instead of waiting for the next hint.
-    if (short && remaining !== null && remaining > 0) setTimeout(() => pulls.next('RESYNC'), 0);
-    options.onPulled(page.documents.length, remaining, short && !remaining);
+    // RxDB stops pulling at a short page. A server cuts pages by bytes (photos) and says `more`:
+    // pull again right after this round instead of waiting for the next hint.
+    if (short && page.more === true) setTimeout(() => pulls.next('RESYNC'), 0);
+    const caughtUp = short && page.more !== true;
+    estimate = caughtUp ? null : remaining;
+    options.onPulled(page.documents.length, caughtUp ? 0 : remaining, caughtUp);
     return { documents: page.documents as unknown as Doc[], checkpoint: { seq: page.checkpoint.seq } };
   };
 
