@@ -12,8 +12,9 @@ import { APP_SCHEME, isAppUrl } from './app-origin';
 /** Must run before app 'ready': makes app:// a standard, secure origin with fetch support. */
 export const registerAppScheme = (protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void => {
   // corsEnabled stays off on purpose: it would let other origins read app:// responses.
+  // stream: media elements (the check-in sounds) read app:// responses as streams.
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
   ]);
 };
 
