@@ -11,6 +11,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Token for /api/admin (the admin CLI); generated into dataDir when not set. */
   adminToken: string;
+  /** Wraps the pass-signing keys at rest; generated into dataDir when not set. */
+  passKeySecret: string;
   logLevel: string;
   /** Requests per minute per client before RATE_LIMITED. */
   rateLimitPerMinute: number;
@@ -24,6 +26,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
   webRoot: env.STATION_DESK_WEB_ROOT ?? 'dist/renderer',
   corsOrigins: (env.CORS_ORIGINS ?? 'app://desk').split(',').map((s) => s.trim()).filter(Boolean),
   adminToken: env.ADMIN_TOKEN ?? '',
+  passKeySecret: env.PASS_KEY_SECRET ?? '',
   logLevel: env.LOG_LEVEL ?? 'info',
   rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
 });

@@ -8,6 +8,7 @@ import { buildApp } from './app';
 import { resolveAdminToken } from './admin-token';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
+import { resolvePassKeySecret } from './passes/key-wrap';
 import { seedDemoStation } from './demo/seed';
 import { writeAudit } from './repositories/audit';
 import { createEnrollmentCode } from './repositories/enrollment';
@@ -19,8 +20,9 @@ const USAGE = `Station Desk central server
   --demo   seed the demo station (DEMO-SH-JA-001) if absent and print an enrollment code
 
 Environment: HOST (127.0.0.1), PORT (5180), DATABASE_URL (empty: embedded PGlite),
-STATION_DESK_DATA (.data/server), ADMIN_TOKEN, STATION_DESK_WEB_ROOT, CORS_ORIGINS,
-LOG_LEVEL, RATE_LIMIT_PER_MINUTE.`;
+STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-signing keys;
+every server process sharing a database needs the same one), STATION_DESK_WEB_ROOT,
+CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE.`;
 
 /** postgres://user:secret@host/db → postgres://user@host/db, for printing. */
 const withoutPassword = (url: string): string => {
@@ -44,6 +46,7 @@ const main = async () => {
 
   const config = loadConfig();
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
+  const passKeySecret = resolvePassKeySecret(config.passKeySecret, config.dataDir);
   const pgliteDir = resolve(join(config.dataDir, 'pglite'));
   const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgliteDir });
   const app = await buildApp({
@@ -52,6 +55,7 @@ const main = async () => {
     webRoot: config.webRoot,
     corsOrigins: config.corsOrigins,
     adminToken: admin.token,
+    passKeySecret: passKeySecret.secret,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
 
@@ -80,11 +84,12 @@ const main = async () => {
   console.info(`Station Desk server listening on ${address}`);
   console.info(`  database:    ${db.kind === 'postgres' ? withoutPassword(config.databaseUrl) : `PGlite in ${pgliteDir}`}`);
   console.info(`  admin token: ${admin.where}`);
+  console.info(`  pass keys:   wrapped with ${passKeySecret.where}`);
   console.info(`  API docs:    ${address}/api/docs`);
 
   if (args.includes('--demo')) {
     const now = Date.now();
-    const seeded = await seedDemoStation(db, { now });
+    const seeded = await seedDemoStation(db, { now, passKeys: app.passKeys });
     await app.hints.publish(seeded.hints);
     const issued = await createEnrollmentCode(db, seeded.stationId, { now, ttlHours: 24 });
     await writeAudit(db, { actor: 'server --demo', action: 'demo.seed', stationId: seeded.stationId, details: { created: seeded.created }, at: now });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { STATION_TYPES } from '../../shared/schemas/index';
 import { flagReader, UsageError, type ParsedArgs } from './args';
 import { CliError, EXIT, type AdminClient } from './client';
+import { PASS_COMMANDS, PASS_HELP } from './pass-commands';
 
 type Print = (line?: string) => void;
 export type Command = (client: AdminClient, args: ParsedArgs, print: Print) => Promise<void>;
@@ -138,6 +139,7 @@ export const COMMANDS: Record<string, Command> = {
   revoke,
   'import-members': importMembers,
   'seed-demo': seedDemo,
+  ...PASS_COMMANDS,
 };
 
 export const HELP = `Station Desk admin CLI
@@ -149,6 +151,7 @@ export const HELP = `Station Desk admin CLI
   admin revoke <deviceId> [--reason "lost laptop"]    revoke a desk
   admin import-members --station <id> <file.csv>      columns cardNo,name,phone,category,status,validUntil
   admin seed-demo                                     create the demo station (if absent) and issue a code
+${PASS_HELP}
   admin help
 
 Station types: ${STATION_TYPES.join(', ')}

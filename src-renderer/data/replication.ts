@@ -20,6 +20,7 @@ import { startHintStream, type HintStream } from './sync/hint-stream';
 import { createPendingWatch } from './sync/pending-watch';
 import { createQuarantine } from './sync/quarantine';
 import { createStatusStore } from './sync/status-store';
+import { createTrustFreshnessRecorder } from './sync/trust-freshness';
 import { SyncError } from './sync/sync-errors';
 import type { SyncService } from './sync/sync-status';
 
@@ -70,6 +71,7 @@ export const startReplication = (db: DeskDatabase, options: StartReplicationOpti
   const stopping = new AbortController();
   const cleanups: (() => void)[] = [];
   const status = createStatusStore(db, now);
+  const trustFreshness = createTrustFreshnessRecorder(db, now);
   const quarantine = createQuarantine(db, now);
   cleanups.push(quarantine.subscribe((entries) => status.setRejected(entries)));
   const gate = createBackoffGate({ baseMs: retryTime, maxMs: options.maxBackoffMs ?? 60_000 });
@@ -99,7 +101,11 @@ export const startReplication = (db: DeskDatabase, options: StartReplicationOpti
       retryTime,
       pullBatchSize: options.batchSize ?? 500,
       pushBatchSize: options.pushBatchSize ?? 500,
-      onPulled: (count, remaining, caughtUp) => status.pulled(spec.name, count, remaining, caughtUp),
+      onPulled: (count, remaining, caughtUp) => {
+        status.pulled(spec.name, count, remaining, caughtUp);
+        // Pass keys and revocations are as fresh as this pull (TRUST_DATA_STALE past 24 h).
+        if (caughtUp && spec.name === 'trust') trustFreshness.caughtUp();
+      },
     }),
   );
   const pending = createPendingWatch(replications, (count) => {
@@ -193,6 +199,7 @@ export const startReplication = (db: DeskDatabase, options: StartReplicationOpti
     async stop() {
       if (!halted) await halt();
       await quarantine.flush();
+      await trustFreshness.flush();
       await status.close();
     },
   };

@@ -1,0 +1,3 @@
+import { passesSuite } from './passes.suite';
+
+passesSuite('postgres');
