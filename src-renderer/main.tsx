@@ -13,6 +13,8 @@ import { createDatabase, createRepositories, dexieStorage, notEnrolledSync, star
 import type { DeskBridge } from '../shared/ipc/bridge';
 import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
+import { startClosingCheckOut } from './features/check-in/closing-check-out';
+import { createStaffSession, deskIdentity } from './features/staff/staff-session';
 import { createI18n } from './i18n/index';
 import { accessTokenProvider, getBridge } from './platform/bridge';
 import { enrollFromLink } from './platform/enroll-link';
@@ -44,11 +46,12 @@ const boot = async () => {
     const services: Services = {
       repos: createRepositories(db),
       bridge,
-      identity: { device, staffId: '' },
+      identity: deskIdentity(device, createStaffSession(window.sessionStorage)),
       now: () => Date.now(),
       isOnline: () => navigator.onLine,
       sync: startSync(db, bridge, device),
     };
+    startClosingCheckOut({ repos: services.repos, deskId: device.deviceId, now: services.now });
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>

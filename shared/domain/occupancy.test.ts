@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { CheckInDoc } from '../schemas/checkins';
-import { checkOutAtClosing, isInside, occupancy, visitEndsAt } from './occupancy';
+import { checkOutAtClosing, isInside, occupancy, visitEndsAt, visitorKey, visitorsInside } from './occupancy';
 import { cst, everyDay, makeCheckIn, makeStation, MONDAY } from './test-fixtures';
 import { MINUTE_MS, toIso, toMs } from './time';
 
@@ -13,13 +13,36 @@ describe('occupancy', () => {
   it('counts admitted visits of the current opening that have not checked out', () => {
     const checkIns: CheckInDoc[] = [
       makeCheckIn({ id: 'in-1', at: cst(`${MONDAY} 09:00`) }),
-      makeCheckIn({ id: 'in-2', at: cst(`${MONDAY} 14:00`), outcome: 'admit-with-warning', reason: 'TRUST_DATA_STALE' }),
+      makeCheckIn({ id: 'in-2', memberId: 'm-2', at: cst(`${MONDAY} 14:00`), outcome: 'admit-with-warning', reason: 'TRUST_DATA_STALE' }),
       makeCheckIn({ id: 'denied', at: cst(`${MONDAY} 10:00`), outcome: 'deny', reason: 'AT_CAPACITY' }),
       makeCheckIn({ id: 'left', at: cst(`${MONDAY} 10:00`), checkedOutAt: cst(`${MONDAY} 12:00`), checkOutMethod: 'scan' }),
       makeCheckIn({ id: 'yesterday', at: cst('2026-03-01 20:00') }),
       makeCheckIn({ id: 'later', at: cst(`${MONDAY} 16:00`) }),
     ];
     expect(occupancy(checkIns, station, NOW)).toBe(2);
+  });
+  it('counts a person once when two offline desks both admitted them', () => {
+    const checkIns = [
+      makeCheckIn({ id: 'desk-a', deskId: 'desk-a', at: cst(`${MONDAY} 14:00`) }),
+      makeCheckIn({ id: 'desk-b', deskId: 'desk-b', at: cst(`${MONDAY} 14:01`) }),
+      makeCheckIn({ id: 'other', memberId: 'm-2', badge: 'C0002', deskId: 'desk-b' }),
+    ];
+    expect(occupancy(checkIns, station, NOW)).toBe(2);
+    expect(visitorsInside(checkIns, station, NOW)).toEqual(new Set(['member:m-1', 'member:m-2']));
+  });
+  it('counts scans that matched no member by their badge', () => {
+    const unknown = (id: string, badge: string) => makeCheckIn({ id, memberId: '', badge, outcome: 'admit-with-warning', reason: 'PROVISIONAL_UNKNOWN_CARD' });
+    const checkIns = [unknown('u-1', '888888'), unknown('u-2', '888888'), unknown('u-3', '777777'), makeCheckIn({ id: 'member', badge: '888888' })];
+    // the same unknown card twice is one person; another unknown card is another; a member is keyed by id, not card
+    expect(occupancy(checkIns, station, NOW)).toBe(3);
+  });
+  it('still counts a person whose other visit was checked out', () => {
+    const checkIns = [
+      makeCheckIn({ id: 'left', deskId: 'desk-a', checkedOutAt: cst(`${MONDAY} 14:30`), checkOutMethod: 'manual' }),
+      makeCheckIn({ id: 'open', deskId: 'desk-b', at: cst(`${MONDAY} 14:00`) }),
+    ];
+    expect(occupancy(checkIns, station, NOW)).toBe(1);
+    expect(occupancy([checkIns[0]!], station, NOW)).toBe(0);
   });
   it('counts someone who checks out later as inside until then', () => {
     const c = makeCheckIn({ checkedOutAt: cst(`${MONDAY} 16:00`), checkOutMethod: 'manual' });
@@ -42,6 +65,13 @@ describe('occupancy', () => {
     const c = makeCheckIn({ at: cst(`${MONDAY} 23:00`) });
     expect(occupancy([c], always, cst(`${MONDAY} 23:59`))).toBe(1);
     expect(occupancy([c], always, cst('2026-03-03 00:00'))).toBe(0);
+  });
+});
+
+describe('visitorKey', () => {
+  it('is the member, or the badge of a scan that matched no member', () => {
+    expect(visitorKey({ memberId: 'm-1', badge: 'C0001' })).toBe('member:m-1');
+    expect(visitorKey({ memberId: '', badge: 'C0001' })).toBe('badge:C0001');
   });
 });
 
@@ -69,7 +99,7 @@ describe('checkOutAtClosing', () => {
   it('never changes occupancy: it only closes visits that no longer count (property)', () => {
     const minutes = fc.integer({ min: 0, max: 3 * 24 * 60 });
     const base = toMs(cst(`${MONDAY} 00:00`));
-    const checkIn = fc.record({ at: minutes, outcome: fc.constantFrom('admit', 'deny'), stay: fc.option(minutes) });
+    const checkIn = fc.record({ at: minutes, outcome: fc.constantFrom('admit', 'deny'), stay: fc.option(minutes), who: fc.integer({ min: 0, max: 3 }) });
     const schedules = [station, makeStation({ openingHours: everyDay('18:00', '02:00') }), makeStation({ openingHours: [] })];
     fc.assert(
       fc.property(fc.array(checkIn, { maxLength: 12 }), minutes, fc.constantFrom(...schedules), (raw, nowMin, s) => {
@@ -77,6 +107,7 @@ describe('checkOutAtClosing', () => {
         const docs = raw.map((r, i) =>
           makeCheckIn({
             id: `c-${i}`,
+            memberId: r.who === 0 ? '' : `m-${r.who}`,
             at: toIso(base + r.at * MINUTE_MS),
             outcome: r.outcome as CheckInDoc['outcome'],
             checkedOutAt: r.stay === null ? null : toIso(base + (r.at + r.stay) * MINUTE_MS),

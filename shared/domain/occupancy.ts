@@ -1,6 +1,12 @@
 /**
  * Who is inside: occupancy for AT_CAPACITY, and the automatic check-out at closing.
  *
+ * Occupancy counts people, not visits: a person (the member, or the badge of a scan that matched
+ * no member) with several open visits is inside once. Two desks that are offline can both admit
+ * the same person (neither can know of the other's scan); both attempts are kept — the log is
+ * append-only and each desk decided rightly with what it knew — so after sync today's count shows
+ * two attempts while occupancy shows one person. The person's next check-out ends both visits.
+ *
  * A visit ends at its check-out, or at the latest when the station closes: at the end of the
  * open interval the check-in happened in (a window spanning midnight closes after midnight). A
  * check-in made while closed (a manager override) ends at the end of the next opening if that
@@ -29,9 +35,17 @@ export const isInside = (checkIn: CheckInDoc, station: StationHours, now: Instan
   return visitEndsAt(station, checkIn.at) > t;
 };
 
-/** People inside at `now`: admitted, not checked out, and their station has not closed since. */
+/** Who a visit belongs to, as one key: the member, or the badge of a scan that matched no member. */
+export const visitorKey = (visit: Pick<CheckInDoc, 'memberId' | 'badge'>): string =>
+  visit.memberId ? `member:${visit.memberId}` : `badge:${visit.badge}`;
+
+/** The people (visitor keys) inside at `now`. */
+export const visitorsInside = (checkIns: readonly CheckInDoc[], station: StationHours, now: Instant): Set<string> =>
+  new Set(checkIns.filter((c) => isInside(c, station, now)).map(visitorKey));
+
+/** People inside at `now` (admitted, not checked out, station not closed since), each counted once. */
 export const occupancy = (checkIns: readonly CheckInDoc[], station: StationHours, now: Instant): number =>
-  checkIns.filter((c) => isInside(c, station, now)).length;
+  visitorsInside(checkIns, station, now).size;
 
 /**
  * The open check-ins whose closing time has passed by `now`, checked out at that closing time

@@ -5,14 +5,11 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskBridge } from '../../shared/ipc/bridge';
-import type { DeviceStatus } from '../../shared/ipc/channels';
 import type { Repositories, SyncService } from '../data/index';
+import type { DeskIdentity } from '../features/staff/staff-session';
 
-export interface DeskIdentity {
-  device: DeviceStatus;
-  /** Staff member on duty ('' until PIN sign-in). */
-  staffId: string;
-}
+/** The device, and the staff on duty: `staffId` reads the PIN sign-in session, `staff` subscribes to it. */
+export type { DeskIdentity };
 
 export interface Services {
   repos: Repositories;

@@ -3,7 +3,7 @@
  * tests, Dexie on IndexedDB in the app). A storage passes only if it behaves identically.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCheckIn, makeMember, makeStation } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeMember, makeStaff, makeStation } from '../../tests/fixtures/docs';
 import type { DeskDatabase } from './database';
 import { createDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
@@ -97,6 +97,53 @@ export const repositoryContract = (storageName: string, makeStorage: () => any) 
       await expect(repos.checkins.record({ ...makeCheckIn(), reason: 'NOT_A_REASON' as never })).rejects.toThrow();
       await expect(repos.members.upsert({ ...makeMember(), cardNo: 'bad card!' })).rejects.toThrow();
       expect(await repos.members.count()).toBe(0);
+    });
+
+    it('finds the member a card stands for: roster member before review ticket; lists and retires tickets', async () => {
+      const ticket = makeMember({ id: 'T-1', cardNo: 'C404', name: '', phoneMasked: '', phoneTail: '', source: 'provisional' });
+      await repos.members.upsert(ticket);
+      expect((await repos.members.findByCard('C404'))?.id).toBe('T-1');
+      expect((await repos.members.provisional()).map((m) => m.id)).toEqual(['T-1']);
+      const seen: string[][] = [];
+      const unsubscribe = repos.members.subscribeProvisional((docs) => seen.push(docs.map((m) => m.id)));
+      await repos.members.upsert(makeMember({ id: 'M-1', cardNo: 'C404', source: 'server' }));
+      expect((await repos.members.findByCard('C404'))?.id).toBe('M-1');
+      expect((await repos.members.allByCard('C404')).map((m) => m.id).sort()).toEqual(['M-1', 'T-1']);
+      await repos.members.retire('T-1');
+      await repos.members.retire('not-there');
+      expect(await repos.members.provisional()).toEqual([]);
+      expect(await repos.members.get('T-1')).toBeNull();
+      await expect.poll(() => seen.at(-1)).toEqual([]);
+      unsubscribe();
+    });
+
+    it('lists open admissions since a time, and a badge’s attempts', async () => {
+      await repos.checkins.record(makeCheckIn({ id: 'open', at: '2026-11-29T02:00:00.000Z' }));
+      await repos.checkins.record(makeCheckIn({ id: 'warn', at: '2026-11-29T02:30:00.000Z', outcome: 'admit-with-warning', reason: 'NO_SHOW_BAN' }));
+      await repos.checkins.record(makeCheckIn({ id: 'deny', at: '2026-11-29T03:00:00.000Z', outcome: 'deny', reason: 'AT_CAPACITY' }));
+      await repos.checkins.record(
+        makeCheckIn({ id: 'out', at: '2026-11-29T01:00:00.000Z', checkedOutAt: '2026-11-29T01:30:00.000Z', checkOutMethod: 'manual' }),
+      );
+      await repos.checkins.record(makeCheckIn({ id: 'old', at: '2026-11-27T02:00:00.000Z' }));
+      await repos.checkins.record(makeCheckIn({ id: 'badge', at: '2026-11-29T04:00:00.000Z', badge: 'X9', outcome: 'deny', reason: 'UNKNOWN_BADGE' }));
+      expect((await repos.checkins.openSince('2026-11-28T00:00:00.000Z')).map((c) => c.id)).toEqual(['warn', 'open']);
+      expect((await repos.checkins.forBadgeSince('X9', '2026-11-28T00:00:00.000Z')).map((c) => c.id)).toEqual(['badge']);
+      const seen: number[] = [];
+      const unsubscribe = repos.checkins.subscribeOpenSince('2026-11-28T00:00:00.000Z', (docs) => seen.push(docs.length));
+      await expect.poll(() => seen.at(-1)).toBe(2);
+      await repos.checkins.checkOut('open', '2026-11-29T05:00:00.000Z', 'closing');
+      await expect.poll(() => seen.at(-1)).toBe(1);
+      unsubscribe();
+    });
+
+    it('lists active staff, live', async () => {
+      const seen: string[][] = [];
+      const unsubscribe = repos.staff.subscribeActive((docs) => seen.push(docs.map((s) => s.id)));
+      await repos.staff.save(makeStaff({ id: 'S-1' }));
+      await repos.staff.save(makeStaff({ id: 'S-2', active: false }));
+      await expect.poll(() => seen.at(-1)).toEqual(['S-1']);
+      expect((await repos.staff.active()).map((s) => s.id)).toEqual(['S-1']);
+      unsubscribe();
     });
 
     it('keeps one station profile', async () => {

@@ -1,8 +1,9 @@
-// The foundation's vertical slice in real Chromium on the built web renderer: Chinese by
-// default, a typed card number decided by the shared rule against the local roster, stored in
-// IndexedDB, still there after a reload and after the browser is restarted; bad input changes
-// nothing; the language switch works and is remembered.
+// The check-in desk in real Chromium on the built web renderer: Chinese by default, staff sign
+// in with a PIN, a typed card number decided by the shared rule against the local roster, stored
+// in IndexedDB, still there after a reload and after the browser is restarted; bad input changes
+// nothing; a manager overrides a denial; manual search; check-out; the language switch.
 import { expect, test, type Desk } from './fixtures';
+import { signIn } from './staff';
 
 const loadDemo = async (desk: Desk) => {
   const { page } = desk;
@@ -10,7 +11,7 @@ const loadDemo = async (desk: Desk) => {
   await page.getByTestId('load-demo').click();
   await expect(page.getByText('已载入演示数据：50 名会员')).toBeVisible();
   await page.getByTestId('nav-check-in').click();
-  await expect(page.getByTestId('badge-input')).toBeEnabled();
+  await signIn(page);
 };
 
 const checkIn = async (desk: Desk, badge: string) => {
@@ -87,4 +88,132 @@ test('switches to English and remembers it', async ({ desk }) => {
   await desk.page.getByTestId('nav-settings').click();
   await desk.page.getByTestId('language-switch').getByText('简体中文').click();
   await expect(desk.page.getByTestId('nav-check-in')).toContainText('签到');
+});
+
+test('staff sign in with a PIN before check-in; a wrong PIN is refused; sign-out asks again', async ({ desk }) => {
+  const { page } = desk;
+  await page.goto(`${desk.url}/#/settings`);
+  await page.getByTestId('load-demo').click();
+  await expect(page.getByText('已载入演示数据：50 名会员')).toBeVisible();
+  await page.getByTestId('nav-check-in').click();
+  await expect(page.getByTestId('staff-sign-in')).toBeVisible();
+  await expect(page.getByTestId('badge-input')).toHaveCount(0);
+
+  // keyboard only: the PIN field has focus; a wrong PIN, then the right one
+  await expect(page.getByTestId('sign-in-pin-input')).toBeFocused();
+  await page.keyboard.type('0000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sign-in-pin-error')).toHaveText('PIN 码错误');
+  await page.getByTestId('sign-in-pin-input').fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('staff-on-duty')).toContainText('李前台');
+  await expect(page.getByTestId('badge-input')).toBeFocused();
+
+  await page.getByTestId('staff-sign-out').click();
+  await expect(page.getByTestId('staff-sign-in')).toBeVisible();
+});
+
+test('a manager overrides a denial with their PIN; both records are kept', async ({ desk }) => {
+  await loadDemo(desk);
+  const { page } = desk;
+  const result = page.getByTestId('check-in-result');
+  await checkIn(desk, '310000000007');
+  await expect(result).toHaveAttribute('data-outcome', 'deny');
+  await expect(page.getByTestId('override-button')).toBeVisible();
+
+  await page.keyboard.press('F8');
+  const pin = page.getByTestId('override-pin-input');
+  await expect(pin).toBeFocused();
+  // a desk member's PIN does not override
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('override-pin-error')).toContainText('前台人员');
+  await page.getByTestId('override-note').fill('家属陪同，已核实');
+  await pin.fill('9999');
+  await pin.press('Enter');
+
+  await expect(result).toHaveAttribute('data-reason', 'MANAGER_OVERRIDE');
+  await expect(result).toHaveAttribute('data-outcome', 'admit-with-warning');
+  await expect(page.getByTestId('override-approved-by')).toContainText('王站长');
+  await expect(page.getByTestId('override-button')).toHaveCount(0);
+  await expect(todayCount(desk)).toHaveText('2');
+  const recent = page.getByTestId('recent-check-ins');
+  await expect(recent).toContainText('经理特批放行');
+  await expect(recent).toContainText('会员资格已暂停');
+});
+
+test('manual search by phone tail checks a member in by keyboard', async ({ desk }) => {
+  await loadDemo(desk);
+  const { page } = desk;
+  await page.keyboard.press('F7');
+  const search = page.getByTestId('member-search');
+  await expect(search).toBeFocused();
+  await search.fill('1002');
+  await expect(page.getByTestId('search-result')).toHaveCount(1);
+  await expect(page.getByTestId('search-result')).toContainText('李建国');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  const result = page.getByTestId('check-in-result');
+  await expect(result).toHaveAttribute('data-outcome', 'admit');
+  await expect(result).toContainText('李建国');
+  await expect(page.getByTestId('recent-check-ins')).toContainText('手动');
+  await expect(search).toHaveValue('');
+});
+
+test('check-out by scan in check-out mode and from the recent list; occupancy follows', async ({ desk }) => {
+  await loadDemo(desk);
+  const { page } = desk;
+  const occupancy = page.getByTestId('occupancy').locator('.ant-statistic-content-value');
+  const result = page.getByTestId('check-in-result');
+  await checkIn(desk, '310000000001');
+  await checkIn(desk, '310000000002');
+  await expect(occupancy).toHaveText('2');
+
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('check-out-mode')).toBeVisible();
+  await checkIn(desk, '310000000001');
+  await expect(result).toHaveAttribute('data-outcome', 'checked-out');
+  await expect(result).toContainText('王建国');
+  await expect(occupancy).toHaveText('1');
+  await checkIn(desk, '310000000001');
+  await expect(result).toHaveAttribute('data-outcome', 'not-inside');
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('check-out-mode')).toHaveCount(0);
+
+  await page.getByTestId('recent-check-out').first().click();
+  await expect(result).toHaveAttribute('data-outcome', 'checked-out');
+  await expect(result).toContainText('李建国');
+  await expect(occupancy).toHaveText('0');
+  await expect(page.getByTestId('recent-check-out')).toHaveCount(0);
+  await expect(todayCount(desk)).toHaveText('2');
+});
+
+test('an unknown card offline is admitted provisionally, then reviewed and registered as a walk-in', async ({ desk }) => {
+  await loadDemo(desk);
+  const { page } = desk;
+  const result = page.getByTestId('check-in-result');
+  await desk.context.setOffline(true);
+  await expect(page.getByTestId('network-state')).toHaveAttribute('data-state', 'offline');
+  await checkIn(desk, '888888');
+  await expect(result).toHaveAttribute('data-reason', 'PROVISIONAL_UNKNOWN_CARD');
+  await expect(result).toHaveAttribute('data-outcome', 'admit-with-warning');
+  await expect(page.getByTestId('recent-check-ins')).toContainText('临时放行');
+  await desk.context.setOffline(false);
+
+  await page.keyboard.press('F10');
+  const list = page.getByTestId('review-list');
+  await expect(list).toContainText('888888');
+  await expect(list.getByTestId('review-state')).toHaveText('名册中仍无此卡');
+  await list.getByTestId('review-register').click();
+  await page.getByTestId('review-name').fill('赵六');
+  await page.getByTestId('review-register-submit').click();
+  await expect(list).toContainText('没有待复核的卡');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+
+  // the card is the walk-in member now (still inside the duplicate window: shown, not recorded)
+  await checkIn(desk, '888888');
+  await expect(result).toHaveAttribute('data-reason', 'ALREADY_CHECKED_IN');
+  await expect(result).toContainText('赵六');
+  await expect(todayCount(desk)).toHaveText('1');
 });

@@ -3,6 +3,7 @@
 // uploaded, and delivers it when the network is back — each record exactly once.
 import { issueDemoCode } from './admin';
 import { expect, test, type Desk } from './fixtures';
+import { signIn } from './staff';
 
 const enroll = async (desk: Desk) => {
   await desk.page.goto(`${desk.url}/?enroll=${await issueDemoCode()}`);
@@ -23,6 +24,7 @@ test('a check-in at one desk appears at the other, online and after an outage', 
   await enroll(other);
   await desk.page.goto(`${desk.url}/#/check-in`);
   await other.page.goto(`${other.url}/#/check-in`);
+  await signIn(desk.page);
 
   await checkIn(desk, '310000000011');
   await expect(desk.page.getByTestId('check-in-result')).toHaveAttribute('data-outcome', 'admit', { timeout: 15_000 });

@@ -21,11 +21,22 @@ export interface CheckInRepository {
   countBetween(range: TimeRange): Promise<number>;
   /** A member's attempts since `since` (ISO), newest first. */
   forMemberSince(memberId: string, since: string): Promise<CheckInDoc[]>;
+  /** Attempts with this badge since `since` (ISO), newest first (scans that matched no member). */
+  forBadgeSince(badge: string, since: string): Promise<CheckInDoc[]>;
+  /** Admissions since `since` (ISO) not checked out yet, newest first: who may be inside. */
+  openSince(since: string): Promise<CheckInDoc[]>;
+  subscribeOpenSince(since: string, listener: Listener<CheckInDoc[]>): Unsubscribe;
+  /** Sets the check-out once (the one update of a check-in); a second call keeps the first. */
   checkOut(id: string, at: string, method: NonNullable<CheckInDoc['checkOutMethod']>): Promise<CheckInDoc>;
   subscribeBetween(range: TimeRange, listener: Listener<CheckInDoc[]>, limit?: number): Unsubscribe;
 }
 
 const inRange = (range: TimeRange) => ({ at: { $gte: range.from, $lt: range.to } });
+const openSelector = (since: string) => ({
+  at: { $gte: since },
+  checkedOutAt: { $eq: null },
+  outcome: { $in: ['admit', 'admit-with-warning'] },
+});
 
 export const checkInRepository = (checkins: RxCollection<CheckInDoc>): CheckInRepository => ({
   async record(doc) {
@@ -38,6 +49,11 @@ export const checkInRepository = (checkins: RxCollection<CheckInDoc>): CheckInRe
   countBetween: (range) => checkins.count({ selector: inRange(range) }).exec(),
   forMemberSince: (memberId, since) =>
     findJson(checkins, { selector: { memberId, at: { $gte: since } }, sort: [{ memberId: 'desc' }, { at: 'desc' }] }),
+  forBadgeSince: (badge, since) => findJson(checkins, { selector: { at: { $gte: since }, badge }, sort: [{ at: 'desc' }] }),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB's selector type does not accept $eq: null on a nullable field
+  openSince: (since) => findJson(checkins, { selector: openSelector(since) as any, sort: [{ at: 'desc' }] }),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  subscribeOpenSince: (since, listener) => subscribeQuery(checkins, { selector: openSelector(since) as any, sort: [{ at: 'desc' }] }, listener),
   async checkOut(id, at, method) {
     const doc = await checkins.findOne(id).exec();
     if (!doc) throw new Error(`check-in ${id} not found`);

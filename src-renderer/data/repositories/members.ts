@@ -1,11 +1,23 @@
-/** Member roster cache: lookups by card number (the scan path), manual search, walk-ins. */
+/**
+ * Member roster cache: lookups by card number (the scan path), manual search, walk-ins, and the
+ * review tickets of provisional admissions (source 'provisional', shared/domain/provisional-review).
+ */
 import type { RxCollection } from 'rxdb';
+import { pickCardMember } from '../../../shared/domain/provisional-review';
 import type { MemberDoc } from '../../../shared/schemas/index';
-import { findJson, findOneJson, stampNew, type NewDoc } from './base';
+import { findJson, findOneJson, stampNew, subscribeQuery, type Listener, type NewDoc, type Unsubscribe } from './base';
 
 export interface MemberRepository {
   get(id: string): Promise<MemberDoc | null>;
+  /** The member a card stands for: a roster member before a walk-in before a review ticket. */
   findByCard(cardNo: string): Promise<MemberDoc | null>;
+  /** Every document with this card number (roster member and review tickets alike). */
+  allByCard(cardNo: string): Promise<MemberDoc[]>;
+  /** Open review tickets (source 'provisional'), oldest first. */
+  provisional(): Promise<MemberDoc[]>;
+  subscribeProvisional(listener: Listener<MemberDoc[]>): Unsubscribe;
+  /** Retires a document (a tombstone that syncs; nothing is hard-deleted). */
+  retire(id: string): Promise<void>;
   /** Card number prefix, phone tail (4 digits) or a part of the name. */
   search(query: string, limit?: number): Promise<MemberDoc[]>;
   upsert(doc: NewDoc<MemberDoc>): Promise<MemberDoc>;
@@ -17,7 +29,14 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 
 export const memberRepository = (members: RxCollection<MemberDoc>): MemberRepository => ({
   get: (id) => findOneJson(members, id),
-  findByCard: (cardNo) => findOneJson(members, { selector: { cardNo } }),
+  findByCard: async (cardNo) => pickCardMember(await findJson(members, { selector: { cardNo } })),
+  allByCard: (cardNo) => findJson(members, { selector: { cardNo } }),
+  provisional: () => findJson(members, { selector: { source: 'provisional' }, sort: [{ id: 'asc' }] }),
+  subscribeProvisional: (listener) => subscribeQuery(members, { selector: { source: 'provisional' }, sort: [{ id: 'asc' }] }, listener),
+  async retire(id) {
+    const doc = await members.findOne(id).exec();
+    if (doc) await doc.remove();
+  },
   async search(query, limit = 20) {
     const q = query.trim();
     if (!q) return [];

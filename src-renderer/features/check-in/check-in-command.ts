@@ -1,18 +1,32 @@
 /**
- * The check-in command: one scan or typed badge → the shared decision rule against the local
- * roster → a durable record (or, for a duplicate, the earlier one shown again). The whole
- * path is local: it works the same offline.
+ * The check-in command: a scan (card number, member pass) or a member picked by hand → the
+ * shared decision rule (shared/domain/check-in.ts) against the local database → a durable record.
+ * The whole path is local: it works the same offline.
+ *
+ * Around the rule: a duplicate (ALREADY_CHECKED_IN) records nothing and shows the earlier
+ * check-in; every denial is recorded with its reason; an unknown card admitted provisionally
+ * opens a review ticket first (shared/domain/provisional-review.ts), so the review list never
+ * misses it; an admission ends the same person's earlier open visit and marks the booking it
+ * attends (shared/domain/check-out.ts).
  */
-import { buildCheckInDoc, decideCheckIn, markAttended, occupancy, type CheckInDecision } from '../../../shared/domain/index';
+import { decideCheckIn, type CheckInDecision, type Scan } from '../../../shared/domain/check-in';
+import { buildCheckInDoc } from '../../../shared/domain/check-in-record';
+import { markAttended } from '../../../shared/domain/booking-waitlist';
+import { occupancyFor, supersededVisits, type Visitor } from '../../../shared/domain/check-out';
+import { provisionalTicket } from '../../../shared/domain/provisional-review';
+import { DAY_MS, MINUTE_MS, toIso } from '../../../shared/domain/time';
 import { ulid } from '../../../shared/ids';
 import type { CheckInDoc, CheckInMethod, MemberDoc, StationDoc } from '../../../shared/schemas/index';
-import { localDayEnd, localDayStart, MINUTE_MS } from '../../../shared/domain/time';
 import type { Repositories } from '../../data/index';
+import { parseBadgeInput, type BadgeInput } from './badge-input';
+import { DESK_RESOLVERS, type ScanResolvers } from './scan-resolvers';
 
+/** Everything a desk action needs: where, who, and when. */
 export interface CheckInContext {
   repos: Repositories;
   station: StationDoc;
   deskId: string;
+  /** The staff member on duty ('' only at a desk whose station has no staff records). */
   staffId: string;
   online: boolean;
   now: number;
@@ -20,47 +34,127 @@ export interface CheckInContext {
 
 export interface CheckInResult {
   decision: CheckInDecision;
+  /** The member to show (the roster member of a card or pass; a review ticket for an unknown card). */
   member: MemberDoc | null;
   /** The stored record; null when nothing new was recorded (ALREADY_CHECKED_IN). */
   record: CheckInDoc | null;
+  method: CheckInMethod;
+  /** Earlier open visits of the same person this admission ended. */
+  ended: CheckInDoc[];
 }
 
-const dayRange = (station: StationDoc, now: number) => ({
-  from: new Date(localDayStart(station, now)).toISOString(),
-  to: new Date(localDayEnd(station, now)).toISOString(),
+export type ScanOutcome =
+  | { kind: 'result'; result: CheckInResult }
+  | { kind: 'input-error'; error: Extract<BadgeInput, { ok: false }>['error'] }
+  /** A pass read only in part: rescan; nothing recorded. */
+  | { kind: 'unreadable' };
+
+/** How far back an open visit can still be open (a night opening spans midnight). */
+export const OPEN_LOOKBACK_MS = 2 * DAY_MS;
+
+export const visitorOf = (scan: Scan): Visitor => ({
+  memberId: scan.kind === 'pass' ? scan.memberId : (scan.member?.id ?? ''),
+  badge: scan.badge,
 });
 
-export const checkInCard = async (ctx: CheckInContext, badge: string, method: CheckInMethod): Promise<CheckInResult> => {
+export const openVisits = (ctx: CheckInContext): Promise<CheckInDoc[]> =>
+  ctx.repos.checkins.openSince(toIso(ctx.now - OPEN_LOOKBACK_MS));
+
+/** The shared rule, fed from the local database. Writes nothing. */
+export const decideScan = async (ctx: CheckInContext, scan: Scan): Promise<CheckInDecision> => {
   const { repos, station, now } = ctx;
-  const member = await repos.members.findByCard(badge);
-  const windowStart = new Date(now - Math.max(station.rules.duplicateWindowMinutes, 1) * MINUTE_MS).toISOString();
-  const [recent, today, memberBookings] = await Promise.all([
-    member ? repos.checkins.forMemberSince(member.id, windowStart) : Promise.resolve([]),
-    repos.checkins.between(dayRange(station, now)),
-    member ? repos.bookings.forMember(member.id) : Promise.resolve([]),
+  const who = visitorOf(scan);
+  const windowStart = toIso(now - Math.max(station.rules.duplicateWindowMinutes, 1) * MINUTE_MS);
+  const [open, recent, memberBookings] = await Promise.all([
+    openVisits(ctx),
+    who.memberId ? repos.checkins.forMemberSince(who.memberId, windowStart) : repos.checkins.forBadgeSince(who.badge, windowStart),
+    who.memberId ? repos.bookings.forMember(who.memberId) : Promise.resolve([]),
   ]);
-  const recentCheckIns = member ? recent : today.filter((c) => c.badge === badge && c.at >= windowStart);
-  const decision = decideCheckIn({
+  return decideCheckIn({
     station,
     now,
-    scan: { kind: 'card', badge, member },
+    scan,
     online: ctx.online,
-    recentCheckIns,
-    occupancy: occupancy(today, station, now),
+    recentCheckIns: recent,
+    occupancy: occupancyFor(open, who, station, now),
     memberBookings,
   });
-  const doc = buildCheckInDoc(decision, {
-    id: ulid(now),
-    stationId: station.id,
-    deskId: ctx.deskId,
-    staffId: ctx.staffId,
-    method,
-    now,
-  });
-  const record = doc ? await repos.checkins.record(doc) : null;
-  if (record && decision.booking) {
-    const attended = markAttended(decision.booking, record.id, now);
-    if (attended) await repos.bookings.save(attended);
+};
+
+/** Opens a review ticket for an unknown card admitted provisionally, unless the card has one. */
+const withTicket = async (ctx: CheckInContext, decision: CheckInDecision): Promise<CheckInDecision> => {
+  if (!decision.provisional || decision.memberId !== '') return decision;
+  const existing = await ctx.repos.members.findByCard(decision.badge);
+  if (existing) return { ...decision, memberId: existing.id };
+  const ticket = await ctx.repos.members.upsert(
+    provisionalTicket({ id: ulid(ctx.now), stationId: ctx.station.id, cardNo: decision.badge, now: ctx.now }),
+  );
+  return { ...decision, memberId: ticket.id };
+};
+
+/** Ends the person's earlier open visits and marks the attended booking: after the record is durable. */
+const afterAdmission = async (ctx: CheckInContext, decision: CheckInDecision, record: CheckInDoc): Promise<CheckInDoc[]> => {
+  const open = (await openVisits(ctx)).filter((c) => c.id !== record.id);
+  const ended = supersededVisits(open, { memberId: record.memberId, badge: record.badge }, ctx.station, ctx.now);
+  const written = await Promise.all(ended.map((c) => ctx.repos.checkins.checkOut(c.id, c.checkedOutAt!, 'scan')));
+  const attended = decision.booking ? markAttended(decision.booking, record.id, ctx.now) : null;
+  if (attended) await ctx.repos.bookings.save(attended);
+  return written;
+};
+
+/** Records a decision (nothing for a duplicate). The check-in is durable when this resolves. */
+export const recordDecision = async (
+  ctx: CheckInContext,
+  decision: CheckInDecision,
+  method: CheckInMethod,
+): Promise<{ record: CheckInDoc | null; ended: CheckInDoc[]; decision: CheckInDecision }> => {
+  if (!decision.record) return { record: null, ended: [], decision };
+  const final = await withTicket(ctx, decision);
+  const doc = buildCheckInDoc(final, { id: ulid(ctx.now), stationId: ctx.station.id, deskId: ctx.deskId, staffId: ctx.staffId, method, now: ctx.now });
+  const record = await ctx.repos.checkins.record(doc!);
+  let ended: CheckInDoc[] = [];
+  if (record.outcome !== 'deny') {
+    try {
+      ended = await afterAdmission(ctx, final, record);
+    } catch (error) {
+      // The check-in itself is saved; the follow-ups are repeated by closing time at the latest.
+      console.error('Station Desk: check-in saved, follow-up failed', error);
+    }
   }
-  return { decision, member, record };
+  return { record, ended, decision: final };
+};
+
+const decideAndRecord = async (ctx: CheckInContext, scan: Scan, member: MemberDoc | null, method: CheckInMethod): Promise<CheckInResult> => {
+  const decided = await decideScan(ctx, scan);
+  const { record, ended, decision } = await recordDecision(ctx, decided, method);
+  const shown = member ?? (decision.memberId ? await ctx.repos.members.get(decision.memberId) : null);
+  return { decision, member: shown, record, method, ended };
+};
+
+/** A card number (already normalized by parseBadgeInput). */
+export const checkInCard = async (ctx: CheckInContext, badge: string, method: CheckInMethod): Promise<CheckInResult> => {
+  const member = await ctx.repos.members.findByCard(badge);
+  return decideAndRecord(ctx, { kind: 'card', badge, member }, member, method);
+};
+
+/** A member picked by manual search. */
+export const checkInMember = (ctx: CheckInContext, member: MemberDoc): Promise<CheckInResult> =>
+  decideAndRecord(ctx, { kind: 'card', badge: member.cardNo, member }, member, 'manual');
+
+/** Whatever was scanned or typed: a pass, a card number, or bad input (which changes nothing). */
+export const checkInScan = async (
+  ctx: CheckInContext,
+  text: string,
+  method: CheckInMethod,
+  resolvers: ScanResolvers = DESK_RESOLVERS,
+): Promise<ScanOutcome> => {
+  const kind = resolvers.classify(text);
+  if (kind === 'pass') {
+    const scan = await resolvers.resolvePass(ctx.repos, text, ctx.now);
+    if (scan.kind === 'unreadable') return { kind: 'unreadable' };
+    return { kind: 'result', result: await decideAndRecord(ctx, scan, scan.member, method) };
+  }
+  const parsed = parseBadgeInput(text);
+  if (!parsed.ok) return { kind: 'input-error', error: parsed.error };
+  return { kind: 'result', result: await checkInCard(ctx, parsed.value, method) };
 };

@@ -1,137 +1,198 @@
 /**
- * The check-in screen: a badge field that always has focus, the big result panel, today's
- * count and occupancy, and the last 20 attempts. Everything reads from the local database.
+ * The check-in screen: a scan anywhere on it (keyboard-wedge scanner) or a typed card number →
+ * or a camera read → the big result panel with its sound; manual search; check-out mode; the manager's override;
+ * today's count and occupancy; the last 20 attempts; the review list of provisional admissions.
+ * Staff sign in first wherever the station has staff records. Every action works by keyboard;
+ * the shortcuts are listed on screen (desk-commands.ts).
  */
-import { Alert, Card, Col, Form, Input, Row, Statistic, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { occupancy } from '../../../shared/domain/occupancy';
-import type { CheckInDoc, MemberDoc } from '../../../shared/schemas/index';
-import { useServices } from '../../app/services';
-import { useStation, useTodayRange } from '../../app/use-station';
-import { useSubscription } from '../../app/use-subscription';
-import { BADGE_MAX_LENGTH, parseBadgeInput } from './badge-input';
-import { checkInCard } from './check-in-command';
+import type { CheckInMethod } from '../../../shared/schemas/index';
+import { useStation } from '../../app/use-station';
+import { SignInCard } from '../staff/sign-in-card';
+import { useSignInGate } from '../staff/use-staff';
+import { PASS_MAX_LENGTH } from '../../../shared/passes/index';
+import type { CheckInResult } from './check-in-command';
+import { CameraScanner } from './camera/index';
+import { CheckInStats } from './check-in-stats';
+import { commandForKey, type DeskCommandId, type DeskCommandState } from './desk-commands';
+import { DeskToolbar } from './desk-toolbar';
+import { playOutcomeSound } from './feedback-sound';
+import { MemberSearch, type MemberSearchHandle } from './member-search';
+import { OverrideDialog } from './override-dialog';
 import { RecentList } from './recent-list';
-import { ResultPanel, type PanelState } from './result-panel';
-
-const useMemberNames = (checkins: CheckInDoc[]) => {
-  const { repos } = useServices();
-  const [names, setNames] = useState(new Map<string, string>());
-  useEffect(() => {
-    const missing = [...new Set(checkins.map((c) => c.memberId).filter((id) => id && !names.has(id)))];
-    if (missing.length === 0) return;
-    void Promise.all(missing.map((id) => repos.members.get(id))).then((found) => {
-      setNames((prev) => {
-        const next = new Map(prev);
-        found.forEach((m: MemberDoc | null) => m && next.set(m.id, m.name));
-        return next;
-      });
-    });
-  }, [checkins, names, repos]);
-  return names;
-};
+import { ResultPanel } from './result-panel';
+import { ReviewDrawer, useReviewTickets } from './review-drawer';
+import { useScannerInput } from './scanner/index';
+import { ShortcutBar } from './shortcut-bar';
+import { TrustAge } from './trust-age';
+import { overridable, useCheckInDesk } from './use-check-in-desk';
+import { useDeskData } from './use-desk-data';
 
 export const CheckInScreen = () => {
   const { t } = useTranslation();
-  const services = useServices();
   const station = useStation();
-  const range = useTodayRange(station);
-  const today = useSubscription<CheckInDoc[]>((l) => services.repos.checkins.subscribeBetween(range, l), [], [services.repos, range.from]);
-  const names = useMemberNames(today.slice(0, 20));
+  const gate = useSignInGate();
+  const desk = useCheckInDesk(station);
+  const data = useDeskData(station);
+  const tickets = useReviewTickets();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [panel, setPanel] = useState<PanelState>({ kind: 'idle' });
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [overrideFor, setOverrideFor] = useState<CheckInResult | null>(null);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [cameraOn, setCameraOn] = useState(false);
   const input = useRef<InputRef>(null);
+  const search = useRef<MemberSearchHandle>(null);
 
-  useEffect(() => input.current?.focus(), [station]);
-  const inside = useMemo(() => (station ? occupancy(today, station, services.now()) : 0), [today, station, services]);
-
-  const submit = async () => {
-    if (!station || busy) return;
-    const parsed = parseBadgeInput(value);
-    if (!parsed.ok) {
-      setPanel({ kind: 'input-error', message: t(`checkIn.badInput.${parsed.error}`, { max: BADGE_MAX_LENGTH }) });
-      setValue('');
-      return;
-    }
-    setBusy(true);
-    setSaveError(null);
-    try {
-      const result = await checkInCard(
-        {
-          repos: services.repos,
-          station,
-          deskId: services.identity.device.deviceId,
-          staffId: services.identity.staffId,
-          online: services.isOnline(),
-          now: services.now(),
-        },
-        parsed.value,
-        'manual',
-      );
-      setPanel({ kind: 'result', result });
-    } catch (error) {
-      setSaveError(t('checkIn.saveFailed', { message: (error as Error).message }));
-      setPanel({ kind: 'idle' });
-    } finally {
-      setBusy(false);
-      setValue('');
-      input.current?.focus();
-    }
+  const signedIn = !gate.required || gate.staff !== null;
+  const ready = station !== null && gate.ready && signedIn;
+  const hasManager = gate.active.some((s) => s.role === 'manager');
+  const state: DeskCommandState = {
+    ready,
+    canOverride: hasManager && overridable(desk.panel),
+    dialogOpen: overrideFor !== null || reviewOpen,
   };
 
+  const focusInput = () => setTimeout(() => input.current?.focus(), 0);
+  useEffect(() => {
+    if (ready) input.current?.focus();
+  }, [ready, desk.mode]);
+
+  // the sound of each new result
+  const { panel } = desk;
+  useEffect(() => {
+    if (panel.kind === 'result') playOutcomeSound(panel.result.decision.outcome);
+    else if (panel.kind === 'check-out') playOutcomeSound(panel.outcome.kind === 'checked-out' ? 'admit' : 'admit-with-warning');
+    else if (panel.kind === 'input-error') playOutcomeSound('deny');
+  }, [panel]);
+
+  const submit = (text: string, method: CheckInMethod) => {
+    if (!ready) return;
+    void desk.submitText(text, method).then(focusInput);
+  };
+
+  useScannerInput((scan) => submit(scan.text, scan.method), { enabled: ready && !state.dialogOpen });
+
+  const run = (id: DeskCommandId) => {
+    if (id === 'clear') {
+      setValue('');
+      search.current?.clear();
+      desk.clear();
+      focusInput();
+    } else if (id === 'search') search.current?.focus();
+    else if (id === 'override' && panel.kind === 'result') setOverrideFor(panel.result);
+    else if (id === 'check-out-mode') desk.toggleMode();
+    else if (id === 'review') setReviewOpen((open) => !open);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandForKey(event.key, state);
+      if (!command) return;
+      event.preventDefault();
+      run(command.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const checkingOut = desk.mode === 'check-out';
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} lg={14}>
-        <Typography.Title level={3}>{t('checkIn.title')}</Typography.Title>
-        {!station && <Alert type="warning" showIcon message={t('checkIn.noStation')} data-testid="no-station" style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Form.Item label={t('checkIn.inputLabel')}>
-            <Input
-              ref={input}
-              data-testid="badge-input"
-              size="large"
-              value={value}
-              disabled={!station}
-              maxLength={BADGE_MAX_LENGTH * 2}
-              placeholder={t('checkIn.inputPlaceholder')}
-              onChange={(e) => setValue(e.target.value)}
-              onPressEnter={() => void submit()}
-              autoComplete="off"
-              style={{ fontSize: 24 }}
-            />
-          </Form.Item>
-        </Form>
-        {saveError && <Alert type="error" showIcon message={saveError} style={{ marginBottom: 16 }} />}
-        <ResultPanel state={panel} />
+        <DeskToolbar
+          ready={ready}
+          checkingOut={checkingOut}
+          cameraOn={cameraOn}
+          reviewCount={tickets.length}
+          onCamera={() => setCameraOn((on) => !on)}
+          onCheckOutMode={() => run('check-out-mode')}
+          onReview={() => run('review')}
+        />
+        {ready && cameraOn && (
+          <CameraScanner onScan={(scan) => submit(scan.text, scan.method)} active={!state.dialogOpen} style={{ maxWidth: 480, marginTop: 12 }} />
+        )}
+        {!station && <Alert type="warning" showIcon message={t('checkIn.noStation')} data-testid="no-station" style={{ margin: '16px 0' }} />}
+        {station && gate.ready && !signedIn && (
+          <>
+            <Alert type="info" showIcon message={t('frontDesk.staff.required')} style={{ margin: '16px 0' }} />
+            <SignInCard staff={gate.active} stationId={station.id} />
+          </>
+        )}
+        {(ready || !station) && (
+          <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ marginTop: 16 }}>
+            {checkingOut && <Alert type="info" showIcon message={t('frontDesk.checkOut.modeHint')} style={{ marginBottom: 12 }} />}
+            <Form.Item label={checkingOut ? t('frontDesk.checkOut.inputLabel') : t('checkIn.inputLabel')}>
+              <Input
+                ref={input}
+                data-testid="badge-input"
+                size="large"
+                value={value}
+                disabled={!ready}
+                maxLength={PASS_MAX_LENGTH}
+                placeholder={t('checkIn.inputPlaceholder')}
+                onChange={(e) => setValue(e.target.value)}
+                onPressEnter={() => {
+                  submit(value, 'manual');
+                  setValue('');
+                }}
+                autoComplete="off"
+                style={{ fontSize: 24 }}
+              />
+            </Form.Item>
+            <Form.Item label={t('frontDesk.search.label')} style={{ marginBottom: 16 }}>
+              <MemberSearch ref={search} disabled={!ready} onPick={(m) => void desk.pickMember(m)} onDone={focusInput} />
+            </Form.Item>
+          </Form>
+        )}
+        {desk.saveError && <Alert type="error" showIcon message={desk.saveError} style={{ marginBottom: 16 }} />}
+        <ResultPanel
+          state={panel}
+          action={
+            state.canOverride && (
+              <Button danger size="large" onClick={() => run('override')} data-testid="override-button">
+                {t('frontDesk.override.button')}
+              </Button>
+            )
+          }
+        />
+        <ShortcutBar state={state} />
       </Col>
       <Col xs={24} lg={10}>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Card>
-              <Statistic title={t('checkIn.todayCount')} value={today.length} valueStyle={{ fontSize: 36 }} data-testid="today-count" />
-            </Card>
-          </Col>
-          <Col span={12}>
-            <Card>
-              <Statistic
-                title={t('checkIn.occupancy')}
-                value={inside}
-                suffix={station?.capacity ? `/ ${station.capacity}` : undefined}
-                valueStyle={{ fontSize: 36 }}
-                data-testid="occupancy"
-              />
-            </Card>
-          </Col>
-        </Row>
+        <CheckInStats today={data.today.length} denied={data.denied} inside={data.occupancy} capacity={station?.capacity ?? 0} />
+        {station && (
+          <div style={{ marginTop: 12 }}>
+            <TrustAge maxAgeHours={station.rules.trustMaxAgeHours} />
+          </div>
+        )}
       </Col>
       <Col span={24}>
         <Typography.Title level={4}>{t('checkIn.recent')}</Typography.Title>
-        <RecentList checkins={today.slice(0, 20)} names={names} />
+        <RecentList
+          checkins={data.recent}
+          names={data.names}
+          inside={data.inside}
+          onCheckOut={ready ? (visit) => void desk.checkOutVisit(visit).then(focusInput) : undefined}
+        />
       </Col>
+      <OverrideDialog
+        denied={overrideFor}
+        context={desk.context}
+        onClose={() => {
+          setOverrideFor(null);
+          focusInput();
+        }}
+        onDone={(result, manager) => desk.showOverride(result, manager)}
+      />
+      <ReviewDrawer
+        open={reviewOpen}
+        station={station}
+        onClose={() => {
+          setReviewOpen(false);
+          focusInput();
+        }}
+      />
     </Row>
   );
 };

@@ -1,12 +1,22 @@
-/** Today's most recent check-in attempts, newest first. */
-import { Table, Tag } from 'antd';
+/** Today's last 20 attempts, newest first; a visit still open can be checked out from here. */
+import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckInDoc } from '../../../shared/schemas/index';
 
 const OUTCOME_COLORS = { admit: 'green', 'admit-with-warning': 'orange', deny: 'red' } as const;
 
-export const RecentList = ({ checkins, names }: { checkins: CheckInDoc[]; names: Map<string, string> }) => {
+export interface RecentListProps {
+  checkins: CheckInDoc[];
+  /** member id → name ('' for an unregistered card) */
+  names: Map<string, string>;
+  /** ids of visits open now */
+  inside: ReadonlySet<string>;
+  onCheckOut?(visit: CheckInDoc): void;
+}
+
+export const RecentList = ({ checkins, names, inside, onCheckOut }: RecentListProps) => {
   const { t, i18n } = useTranslation();
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
   return (
     <Table<CheckInDoc>
       data-testid="recent-check-ins"
@@ -16,14 +26,14 @@ export const RecentList = ({ checkins, names }: { checkins: CheckInDoc[]; names:
       dataSource={checkins}
       locale={{ emptyText: t('checkIn.noRecent') }}
       columns={[
-        { title: t('checkIn.column.time'), dataIndex: 'at', width: 110, render: (at: string) => new Date(at).toLocaleTimeString(i18n.language) },
+        { title: t('checkIn.column.time'), dataIndex: 'at', width: 110, render: (at: string) => time(at) },
         {
           title: t('checkIn.column.member'),
-          render: (_, c) => names.get(c.memberId) ?? (c.memberId ? c.memberId : `${t('checkIn.unknownMember')} (${c.badge})`),
+          render: (_, c) => names.get(c.memberId) || `${t('checkIn.unknownMember')} (${c.badge})`,
         },
         {
           title: t('checkIn.column.result'),
-          width: 140,
+          width: 150,
           render: (_, c) => (
             <Tag color={OUTCOME_COLORS[c.outcome]} data-testid="recent-outcome">
               {t(`outcome.${c.outcome}`)}
@@ -33,6 +43,24 @@ export const RecentList = ({ checkins, names }: { checkins: CheckInDoc[]; names:
         },
         { title: t('checkIn.column.reason'), render: (_, c) => (c.reason === 'OK' ? '' : t(`reason.${c.reason}`)) },
         { title: t('checkIn.column.method'), width: 90, render: (_, c) => t(`method.${c.method}`) },
+        {
+          title: t('frontDesk.checkOut.button'),
+          width: 150,
+          render: (_, c) => {
+            if (c.checkedOutAt)
+              return (
+                <Typography.Text type="secondary" title={c.checkOutMethod ? t(`frontDesk.checkOut.method.${c.checkOutMethod}`) : undefined}>
+                  {t('frontDesk.checkOut.buttonDone', { time: time(c.checkedOutAt) })}
+                </Typography.Text>
+              );
+            if (!inside.has(c.id) || !onCheckOut) return null;
+            return (
+              <Button size="small" onClick={() => onCheckOut(c)} data-testid="recent-check-out">
+                {t('frontDesk.checkOut.button')}
+              </Button>
+            );
+          },
+        },
       ]}
     />
   );

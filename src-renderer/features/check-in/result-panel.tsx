@@ -1,50 +1,95 @@
-/** The big result panel: green admitted, amber admitted with a warning, red denied. */
+/**
+ * The big result panel: green admitted, amber admitted with a warning, red denied; blue for a
+ * check-out. The member's name and category, the reason in the desk's language (Chinese by
+ * default), the earlier check-in of a duplicate, and who approved an override.
+ */
 import { Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckInResult } from './check-in-command';
+import type { MemberDoc } from '../../../shared/schemas/index';
+import type { PanelState } from './use-check-in-desk';
 
 const COLORS = {
   admit: { background: '#e8f7ec', border: '#2f9e44', text: '#1b5e20' },
   'admit-with-warning': { background: '#fff6e0', border: '#f08c00', text: '#7a4a00' },
   deny: { background: '#fdecec', border: '#e03131', text: '#8b1a1a' },
+  'checked-out': { background: '#e7f1fd', border: '#1971c2', text: '#0b3d75' },
 } as const;
 
-export type PanelState = { kind: 'idle' } | { kind: 'result'; result: CheckInResult } | { kind: 'input-error'; message: string };
+export const memberLabel = (t: TFunction, member: MemberDoc | null, badge: string): string =>
+  member?.name ? member.name : t('frontDesk.panel.unregisteredCard', { card: member?.cardNo ?? badge });
 
-export const ResultPanel = ({ state }: { state: PanelState }) => {
+const Frame = ({ outcome, reason, colors, children }: { outcome: string; reason?: string; colors?: (typeof COLORS)[keyof typeof COLORS]; children: ReactNode }) => (
+  <div
+    data-testid="check-in-result"
+    data-outcome={outcome}
+    data-reason={reason}
+    role="status"
+    aria-live="assertive"
+    style={{
+      padding: 24,
+      borderRadius: 12,
+      minHeight: 150,
+      background: colors?.background,
+      border: colors ? `3px solid ${colors.border}` : `3px dashed ${outcome === 'input-error' ? '#e03131' : '#ced4da'}`,
+    }}
+  >
+    {children}
+  </div>
+);
+
+export const ResultPanel = ({ state, action }: { state: PanelState; action?: ReactNode }) => {
   const { t, i18n } = useTranslation();
-  if (state.kind !== 'result') {
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
+
+  if (state.kind === 'idle' || state.kind === 'input-error') {
     const isError = state.kind === 'input-error';
     return (
-      <div
-        data-testid="check-in-result"
-        data-outcome={isError ? 'input-error' : 'idle'}
-        role="status"
-        style={{ padding: 24, borderRadius: 12, border: `3px dashed ${isError ? '#e03131' : '#ced4da'}`, minHeight: 150 }}
-      >
+      <Frame outcome={state.kind}>
         <Typography.Title level={3} style={{ margin: 0, color: isError ? '#8b1a1a' : '#868e96' }}>
           {isError ? state.message : t('checkIn.ready')}
         </Typography.Title>
-      </div>
+      </Frame>
     );
   }
+
+  if (state.kind === 'check-out') {
+    const { outcome } = state;
+    if (outcome.kind !== 'checked-out') {
+      const colors = COLORS['admit-with-warning'];
+      const who = outcome.kind === 'not-inside' ? memberLabel(t, outcome.member, outcome.badge) : '';
+      return (
+        <Frame outcome={outcome.kind} colors={colors}>
+          <Typography.Title level={2} style={{ margin: 0, color: colors.text }}>
+            {outcome.kind === 'not-inside' ? `${t('frontDesk.checkOut.notInside')} · ${who}` : t('frontDesk.checkOut.passRefused')}
+          </Typography.Title>
+        </Frame>
+      );
+    }
+    const colors = COLORS['checked-out'];
+    return (
+      <Frame outcome="checked-out" colors={colors}>
+        <Typography.Title level={1} style={{ margin: 0, color: colors.text }}>
+          {t('frontDesk.checkOut.done')} · {memberLabel(t, outcome.member, outcome.badge)}
+        </Typography.Title>
+        {outcome.visits.map((v) => (
+          <Typography.Paragraph key={v.id} style={{ margin: 0, fontSize: 18, color: colors.text }}>
+            {t('frontDesk.checkOut.visit', { from: time(v.at), to: time(v.checkedOutAt!) })}
+          </Typography.Paragraph>
+        ))}
+      </Frame>
+    );
+  }
+
   const { decision, member } = state.result;
   const colors = COLORS[decision.outcome];
-  const earlier = decision.earlier ? new Date(decision.earlier.at).toLocaleTimeString(i18n.language) : null;
   return (
-    <div
-      data-testid="check-in-result"
-      data-outcome={decision.outcome}
-      data-reason={decision.reason}
-      role="status"
-      aria-live="assertive"
-      style={{ padding: 24, borderRadius: 12, background: colors.background, border: `3px solid ${colors.border}`, minHeight: 150 }}
-    >
+    <Frame outcome={decision.outcome} reason={decision.reason} colors={colors}>
       <Typography.Title level={1} style={{ margin: 0, color: colors.text }}>
-        {t(`outcome.${decision.outcome}`)}
-        {member ? ` · ${member.name}` : ''}
+        {t(`outcome.${decision.outcome}`)} · {memberLabel(t, member, decision.badge)}
       </Typography.Title>
-      {member && (
+      {member?.name && (
         <Typography.Text style={{ fontSize: 18 }}>
           {t(`category.${member.category}`)} · {member.cardNo}
         </Typography.Text>
@@ -61,7 +106,13 @@ export const ResultPanel = ({ state }: { state: PanelState }) => {
             {t(`reason.${w}`)}
           </Typography.Paragraph>
         ))}
-      {earlier && <Typography.Paragraph style={{ margin: 0 }}>{t('checkIn.earlier', { time: earlier })}</Typography.Paragraph>}
-    </div>
+      {decision.earlier && <Typography.Paragraph style={{ margin: 0 }}>{t('checkIn.earlier', { time: time(decision.earlier.at) })}</Typography.Paragraph>}
+      {state.approvedBy && (
+        <Typography.Paragraph style={{ margin: 0, color: colors.text }} data-testid="override-approved-by">
+          {t('frontDesk.override.approvedBy', { name: state.approvedBy })}
+        </Typography.Paragraph>
+      )}
+      {action && <div style={{ marginTop: 12 }}>{action}</div>}
+    </Frame>
   );
 };

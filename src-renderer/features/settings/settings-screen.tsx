@@ -1,4 +1,4 @@
-/** Settings: language, this desk, enrollment with the central server, demo data. (Scanner tuning joins here.) */
+/** Settings: language, this desk, enrollment with the central server, scanner test and tuning, camera, demo data. */
 import { Button, Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import type { AppInfo } from '../../../shared/ipc/channels';
 import { useServices } from '../../app/services';
 import { changeLanguage, isLanguage } from '../../i18n/index';
 import { loadDemoData } from './demo-data';
+import { CameraCard } from './camera-card';
 import { EnrollCard } from './enroll-card';
+import { ScannerTestCard } from './scanner-test-card';
 
 export const SettingsScreen = () => {
   const { t, i18n } = useTranslation();
@@ -53,6 +55,8 @@ export const SettingsScreen = () => {
         </Descriptions>
       </Card>
       <EnrollCard />
+      <ScannerTestCard />
+      <CameraCard />
       {!identity.device.enrolled && (
         <Card title={t('settings.demo')}>
           <Typography.Paragraph>{t('settings.demoHint')}</Typography.Paragraph>
