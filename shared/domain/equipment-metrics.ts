@@ -87,3 +87,41 @@ export const mttrMs = (logs: readonly EquipmentLogDoc[]): number | null => {
   if (closed.length === 0) return null;
   return closed.reduce((sum, i) => sum + (i.closedAt! - i.reportedAt), 0) / closed.length;
 };
+
+export interface RepairStats {
+  /** Summed downtime within the window (ms). */
+  downtimeMs: number;
+  /** Mean time to repair over the incidents closed within the window (ms), or null if none. */
+  mttrMs: number | null;
+  /** Incidents closed within the window. */
+  repaired: number;
+  /** Incidents still open at the end of the window. */
+  open: number;
+}
+
+/**
+ * Downtime and MTTR of a set of equipment over [from, to): one item (pass its log) or a whole
+ * station (pass every item's log). A station's MTTR averages all its incidents, so an item that
+ * breaks often weighs more than one that broke once, as the acceptance report counts repairs.
+ */
+export const repairStats = (logsPerItem: Iterable<readonly EquipmentLogDoc[]>, from: Instant, to: Instant): RepairStats => {
+  const start = toMs(from);
+  const end = toMs(to);
+  let downtime = 0;
+  let repairTime = 0;
+  let repaired = 0;
+  let open = 0;
+  for (const logs of logsPerItem) {
+    downtime += downtimeMs(logs, start, end);
+    const retiredAt = statusTimeline(logs).find((s) => s.status === 'retired')?.from ?? Infinity;
+    for (const incident of repairIncidents(logs)) {
+      if (incident.reportedAt >= end) continue;
+      if (incident.closedAt !== null && incident.closedAt < end) {
+        if (incident.closedAt < start) continue;
+        repairTime += incident.closedAt - incident.reportedAt;
+        repaired++;
+      } else if (retiredAt >= end) open++; // an item retired with a fault open has left service
+    }
+  }
+  return { downtimeMs: downtime, mttrMs: repaired > 0 ? repairTime / repaired : null, repaired, open };
+};

@@ -5,6 +5,7 @@
  */
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import type { AccessToken } from '../../shared/ipc/channels';
+import { printInSandboxedFrame } from './print-frame';
 import { createWebDevice, type WebDeviceDeps } from './web-device';
 
 export interface WebBridge extends DeskBridge {
@@ -30,14 +31,7 @@ export const createWebBridge = (deps: WebDeviceDeps = {}): WebBridge => {
     getTokenForSync: device.getAccessToken,
     forgetDevice: device.forget,
     reportPendingWrites: async () => undefined,
-    printLabels: async ({ html, title }) => {
-      const frame = window.open('', '_blank', 'noopener=no');
-      if (!frame) return { ok: false, path: '' };
-      frame.document.title = title;
-      frame.document.body.innerHTML = html;
-      frame.print();
-      return { ok: true, path: '' };
-    },
+    printLabels: ({ html, title }) => printInSandboxedFrame(html, title),
     getPiiKey: async () => '',
     onQuitBlocked: () => () => undefined,
   };

@@ -1,0 +1,3 @@
+import { equipmentAuthorityContract } from './authority-equipment.contract';
+
+equipmentAuthorityContract('pglite');

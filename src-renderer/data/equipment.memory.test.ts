@@ -1,0 +1,4 @@
+import { equipmentRepositoryContract } from './equipment.contract';
+import { memoryStorage } from './storage';
+
+equipmentRepositoryContract('memory', () => memoryStorage());
