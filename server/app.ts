@@ -9,12 +9,16 @@ import { resolve } from 'node:path';
 import { BODY_LIMIT_BYTES } from '../shared/protocol/messages';
 import type { Database } from './db/database';
 import { authPlugin } from './auth/plugin';
+import { memberAuthPlugin } from './auth/member-auth';
+import { createPassKeys, type PassKeys } from './passes/keys';
 import { errorsPlugin } from './plugins/errors';
 import { openapiPlugin } from './plugins/openapi';
 import { securityPlugin } from './plugins/security';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { memberBookingRoutes } from './routes/member-bookings';
+import { passRoutes } from './routes/passes';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { createHintBus, type HintBus } from './sync/hints';
@@ -29,6 +33,8 @@ export interface AppOptions {
   /** Bearer token for /api/admin; '' disables the admin API. */
   adminToken?: string;
   rateLimitPerMinute?: number;
+  /** Wraps the pass-signing private keys at rest (key-wrap.ts); '' or absent: a database-held secret. */
+  passKeySecret?: string;
   /** Injected clock (ms) for tests. */
   now?: () => number;
 }
@@ -37,6 +43,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     hints: HintBus;
+    passKeys: PassKeys;
     now: () => number;
   }
 }
@@ -52,6 +59,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const hints = await createHintBus(options.db);
   app.decorate('db', options.db);
   app.decorate('hints', hints);
+  app.decorate('passKeys', createPassKeys(options.db, { secret: options.passKeySecret || undefined }));
   app.decorate('now', options.now ?? (() => Date.now()));
   app.addHook('onClose', async () => hints.close());
 
@@ -62,12 +70,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   });
   await app.register(openapiPlugin);
   await app.register(authPlugin, { adminToken: options.adminToken ?? '' });
+  await app.register(memberAuthPlugin);
 
   await app.register(healthRoutes);
   await app.register(deviceRoutes, { prefix: '/api/devices' });
   await app.register(syncRoutes, { prefix: '/api/sync' });
   await app.register(streamRoutes, { prefix: '/api/sync' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(memberBookingRoutes, { prefix: '/api/members' });
+  await app.register(passRoutes, { prefix: '/api/admin' });
 
   const webRoot = options.webRoot ? resolve(options.webRoot) : '';
   if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {

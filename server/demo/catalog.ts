@@ -2,7 +2,7 @@
  * What the demo station has: venues, equipment, staff and a weekly class timetable. Plain data;
  * seed.ts turns it into documents. Times are the station's local time (UTC+8).
  */
-import type { EquipmentCategory, StaffRole, VenueKind } from '../../shared/schemas/index';
+import type { EquipmentCategory, EquipmentEvent, FaultSeverity, StaffRole, VenueKind } from '../../shared/schemas/index';
 
 export const DEMO_STATION_NAME = '静安区职工健身驿站（演示）';
 export const DEMO_UTC_OFFSET_MINUTES = 480;
@@ -41,6 +41,26 @@ export const DEMO_EQUIPMENT: DemoEquipment[] = [
   { assetTag: 'JA-MR-01', name: 'AI健身镜', category: 'smart-mirror', venue: 'YOGA' },
   { assetTag: 'JA-BP-01', name: '血压计', category: 'blood-pressure', venue: 'GYM' },
   { assetTag: 'JA-AED-01', name: 'AED 自动体外除颤器', category: 'aed', venue: 'GYM' },
+];
+
+/** A little repair history (days before the seed), so the equipment screen shows downtime and MTTR. */
+export interface DemoEquipmentEvent {
+  assetTag: string;
+  daysAgo: number;
+  event: EquipmentEvent;
+  severity: FaultSeverity | null;
+  description: string;
+}
+
+export const DEMO_EQUIPMENT_HISTORY: DemoEquipmentEvent[] = [
+  { assetTag: 'JA-BK-02', daysAgo: 12, event: 'fault-reported', severity: 'medium', description: '阻力调节旋钮失灵' },
+  { assetTag: 'JA-BK-02', daysAgo: 11.5, event: 'repair-started', severity: null, description: '厂家维修人员上门' },
+  { assetTag: 'JA-BK-02', daysAgo: 11, event: 'repaired', severity: null, description: '更换阻力调节器' },
+  { assetTag: 'JA-TM-02', daysAgo: 6, event: 'fault-reported', severity: 'high', description: '跑步带跑偏，急停后无法启动' },
+  { assetTag: 'JA-TM-02', daysAgo: 5.9, event: 'repair-started', severity: null, description: '' },
+  { assetTag: 'JA-TM-02', daysAgo: 5.75, event: 'repaired', severity: null, description: '调整跑步带并润滑' },
+  { assetTag: 'JA-AED-01', daysAgo: 3, event: 'fault-reported', severity: 'low', description: '电池指示灯黄灯' },
+  { assetTag: 'JA-AED-01', daysAgo: 2.9, event: 'inspected', severity: null, description: '更换电池，自检通过' },
 ];
 
 export interface DemoStaff {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoMembers, DEMO_FIXED_MEMBERS, DEMO_MEMBER_COUNT, DEMO_STATION_ID } from '../../shared/demo/members';
 import type { DeviceTokens, PullResponse } from '../../shared/protocol/messages';
-import { COLLECTION_NAMES, type StaffDoc } from '../../shared/schemas/index';
+import { deriveEquipmentStatus, groupLogsByEquipment, repairStats } from '../../shared/domain/index';
+import { COLLECTION_NAMES, type EquipmentDoc, type EquipmentLogDoc, type StaffDoc } from '../../shared/schemas/index';
 import { docProblem } from '../sync/doc-validation';
 import { ADMIN, createAuthFixture, PROTOCOL, T0, type AuthFixture } from '../testing/auth-fixture';
 import { checkPin } from './pin-verifier';
@@ -37,6 +38,18 @@ describe('demo station seed', () => {
     expect(sessions.length).toBe(demoSessions(T0).length);
     expect((await docs('members')).length).toBe(DEMO_MEMBER_COUNT);
   }, 60_000);
+
+  test('equipment has a closed repair history: all in service, MTTR has numbers', async () => {
+    const equipment = (await docs('equipment')).map((e) => e.data as unknown as EquipmentDoc);
+    const logs = (await docs('equipmentLogs')).map((l) => l.data as unknown as EquipmentLogDoc);
+    const byItem = groupLogsByEquipment(logs);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const log of logs) expect(equipment.some((e) => e.id === log.equipmentId), log.id).toBe(true);
+    for (const item of equipment) expect(deriveEquipmentStatus(byItem.get(item.id) ?? []), item.assetTag).toBe('ok');
+    const stats = repairStats(byItem.values(), T0 - 30 * 86_400_000, T0);
+    expect(stats.repaired).toBe(3);
+    expect(stats.mttrMs).toBeGreaterThan(0);
+  });
 
   test('every seeded document passes the shared schema the desks use', async () => {
     for (const collection of COLLECTION_NAMES) {

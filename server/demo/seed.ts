@@ -1,26 +1,32 @@
 /**
  * The demo station DEMO-SH-JA-001 (静安区职工健身驿站（演示）): profile, venues, a week of classes,
- * equipment, two staff (PINs 1234 and 9999) and ~3000 members from the shared demo roster rule
- * (shared/demo/members.ts), so its first 50 members are exactly the desk's offline demo.
+ * equipment with a little repair history, two staff (PINs 1234 and 9999) and ~3000 members from
+ * the shared demo roster rule (shared/demo/members.ts), so its first 50 members are exactly the
+ * desk's offline demo.
  *
  * Seeded only if absent. Every document has a fixed id, so a seed interrupted half-way is simply
  * run again: the profile document, which marks the station as present, is written last.
+ * Given the server's pass keys, it also makes the first pass-signing key if there is none, so
+ * desks enrolled into the demo can verify member passes from their first sync.
  */
 import { DEMO_MEMBER_COUNT, DEMO_STATION_ID, demoMembers } from '../../shared/demo/members';
 import {
   DEFAULT_STATION_RULES,
   type CollectionName,
   type EquipmentDoc,
+  type EquipmentLogDoc,
   type SessionDoc,
   type StaffDoc,
   type StationDoc,
   type VenueDoc,
 } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
+import type { PassKeys } from '../passes/keys';
 import { findStationProfile } from '../repositories/stations';
 import type { StationHint } from '../sync/hints';
 import { writeServerDocs } from '../sync/store';
-import { DEMO_CAPACITY, DEMO_CLASSES, DEMO_EQUIPMENT, DEMO_STAFF, DEMO_STATION_NAME, DEMO_UTC_OFFSET_MINUTES, DEMO_VENUES } from './catalog';
+import { DEMO_CAPACITY, DEMO_CLASSES, DEMO_EQUIPMENT, DEMO_EQUIPMENT_HISTORY, DEMO_STAFF, DEMO_STATION_NAME, DEMO_UTC_OFFSET_MINUTES, DEMO_VENUES } from './catalog';
+import { demoBookings } from './demo-bookings';
 import { makePinVerifier } from './pin-verifier';
 
 export { DEMO_STATION_ID };
@@ -46,6 +52,23 @@ export const demoVenues = (updatedAt: string): VenueDoc[] =>
 
 export const demoEquipment = (updatedAt: string): EquipmentDoc[] =>
   DEMO_EQUIPMENT.map((e) => ({ ...base(`DEMO-E-${e.assetTag}`, updatedAt), name: e.name, category: e.category, assetTag: e.assetTag, venueId: venueId(e.venue) }));
+
+/** Past faults and repairs, all closed: every item is in service, and MTTR has numbers. */
+export const demoEquipmentLogs = (now: number): EquipmentLogDoc[] =>
+  DEMO_EQUIPMENT_HISTORY.map((e, i) => {
+    const at = new Date(now - e.daysAgo * DAY_MS).toISOString();
+    return {
+      ...base(`DEMO-L-${String(i + 1).padStart(3, '0')}`, at),
+      equipmentId: `DEMO-E-${e.assetTag}`,
+      event: e.event,
+      severity: e.severity,
+      description: e.description,
+      photo: '',
+      at,
+      deskId: SEEDED_BY,
+      staffId: 'DEMO-STAFF-MANAGER',
+    };
+  });
 
 /** Classes of the 7 local days starting with the day of `now`. */
 export const demoSessions = (now: number): SessionDoc[] => {
@@ -86,7 +109,10 @@ export interface SeedResult {
 }
 
 /** Seeds the demo station if it is absent. Publish `hints` after this resolves. */
-export const seedDemoStation = async (db: Database, options: { now: number; memberCount?: number }): Promise<SeedResult> => {
+export const seedDemoStation = async (
+  db: Database,
+  options: { now: number; memberCount?: number; passKeys?: Pick<PassKeys, 'ensure'> },
+): Promise<SeedResult> => {
   if (await findStationProfile(db, DEMO_STATION_ID)) return { stationId: DEMO_STATION_ID, created: false, hints: [] };
   const updatedAt = new Date(options.now).toISOString();
   const hints: StationHint[] = [];
@@ -98,9 +124,12 @@ export const seedDemoStation = async (db: Database, options: { now: number; memb
   };
   await write('venues', demoVenues(updatedAt));
   await write('equipment', demoEquipment(updatedAt));
+  await write('equipmentLogs', demoEquipmentLogs(options.now));
   await write('staff', await demoStaff(updatedAt));
   await write('sessions', demoSessions(options.now));
   await write('members', demoMembers(new Date(options.now), options.memberCount ?? DEMO_MEMBER_COUNT));
+  await write('bookings', demoBookings(options.now, demoSessions(options.now), demoMembers(new Date(options.now), options.memberCount ?? DEMO_MEMBER_COUNT)));
+  hints.push(...((await options.passKeys?.ensure(options.now))?.hints ?? []));
   await write('stations', [demoStationDoc(updatedAt)]);
   return { stationId: DEMO_STATION_ID, created: true, hints };
 };

@@ -17,6 +17,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         securitySchemes: {
           device: { type: 'http', scheme: 'bearer', description: 'Device access token from /api/devices/enroll or /refresh' },
           admin: { type: 'http', scheme: 'bearer', description: 'Admin token (admin CLI)' },
+          member: { type: 'http', scheme: 'bearer', description: 'Member access token from /api/members/session (phone app)' },
         },
       },
     },

@@ -140,7 +140,7 @@ export const adminRoutes = async (app: FastifyInstance) => {
 
   app.post('/demo', { schema: { summary: 'Seed the demo station if absent and issue an enrollment code', tags: ['admin'], security } }, async (_request, reply) => {
     const now = app.now();
-    const seeded = await seedDemoStation(app.db, { now });
+    const seeded = await seedDemoStation(app.db, { now, passKeys: app.passKeys });
     await app.hints.publish(seeded.hints);
     const issued = await createEnrollmentCode(app.db, seeded.stationId, { now, ttlHours: DEFAULT_ENROLLMENT_TTL_HOURS });
     await audit('demo.seed', seeded.stationId, { created: seeded.created, expiresAt: new Date(issued.expiresAt).toISOString() });

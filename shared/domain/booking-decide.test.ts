@@ -108,7 +108,7 @@ describe('decideBooking: rejections', () => {
     ['unknown session', sessionRequest, {}, 'SESSION_NOT_FOUND'],
     ['cancelled session', sessionRequest, { session: makeSession({ cancelled: true }) }, 'SESSION_NOT_FOUND'],
     ["session's venue unknown", sessionRequest, { session: makeSession({ venueId: 'v-9' }) }, 'VENUE_NOT_FOUND'],
-    ['past the check-in window', request, { now: toIso(toMs(START) + 15 * 60_000 + 1) }, 'IN_THE_PAST'],
+    ['slot over', request, { now: cst(`${MONDAY} 11:00`) }, 'IN_THE_PAST'],
     ['no member', request, { member: null }, 'MEMBER_NOT_ACTIVE'],
     ['another member', request, member({ id: 'm-2' }), 'MEMBER_NOT_ACTIVE'],
     ['suspended', request, member({ status: 'suspended' }), 'MEMBER_NOT_ACTIVE'],
@@ -125,8 +125,10 @@ describe('decideBooking: rejections', () => {
     expect(decideBooking(req, ctx(over))).toMatchObject({ status: 'rejected', reason });
     expect(bookingRuleFailure(req, ctx(over))).toBe(reason);
   });
-  it('accepts a slot that started minutes ago, up to the end of its check-in window', () => {
+  it('accepts a running slot until it ends, past its check-in window too (a released place is rebooked at once)', () => {
     expect(decideBooking(request, ctx({ now: toIso(toMs(START) + 15 * 60_000) })).status).toBe('confirmed');
+    expect(decideBooking(request, ctx({ now: toIso(toMs(START) + 16 * 60_000) })).status).toBe('confirmed');
+    expect(decideBooking(request, ctx({ now: toIso(toMs(START) + 60 * 60_000 - 1) })).status).toBe('confirmed');
   });
   it('calls a slot that already ended in the past even inside a long window', () => {
     const rules = { ...DEFAULT_STATION_RULES, checkInWindowMinutes: 120 };

@@ -10,8 +10,9 @@
  *   high-severity fault) → capacity.
  * What exists comes first, then who asks, then the venue's state, then room.
  *
- * - In the past: after the slot's check-in deadline (start + checkInWindowMinutes), or once it
- *   ended: a booking nobody could still attend. Booking a slot that started minutes ago is fine.
+ * - In the past: once the slot has ended. A running slot can still be booked (a place freed by a
+ *   no-show release is rebooked at once); such a late booking gets its own check-in window from
+ *   the moment it is made (see `checkInDeadline`).
  * - Member not active: unknown, suspended or expired, validity ended, or a provisional card not
  *   yet reviewed.
  * - Capacity: confirmed while places are free and nobody waits; otherwise waitlisted (WAITLISTED),
@@ -25,7 +26,7 @@ import type { SessionDoc } from '../schemas/sessions';
 import type { StationRules } from '../schemas/stations';
 import type { VenueDoc } from '../schemas/venues';
 import type { BookingReason } from './reason-codes';
-import { checkInDeadline, isLiveBooking, placesTaken, sessionSlotKey, slotCapacity, venueSlotKey, waitlistOf } from './bookings';
+import { isLiveBooking, placesTaken, sessionSlotKey, slotCapacity, venueSlotKey, waitlistOf } from './bookings';
 import { noShowBan } from './booking-no-show';
 import type { VenueFaultState } from './equipment';
 import { MINUTE_MS, openIntervalAt, toIso, toMs, type Instant, type StationHours } from './time';
@@ -117,8 +118,7 @@ export const bookingRuleFailure = (request: BookingRequest, context: BookingCont
   const slot = resolveRequestSlot(request, context);
   if (typeof slot === 'string') return slot;
   const t = toMs(context.now);
-  const timing = { startsAt: slot.startsAt, endsAt: slot.endsAt, reason: 'OK' as const };
-  if (t > checkInDeadline(timing, context.rules.checkInWindowMinutes) || t >= toMs(slot.endsAt)) return 'IN_THE_PAST';
+  if (t >= toMs(slot.endsAt)) return 'IN_THE_PAST';
   if (context.member?.id !== request.memberId || !memberActive(context.member, t)) return 'MEMBER_NOT_ACTIVE';
   const own = context.memberBookings.filter((b) => b.memberId === request.memberId && b.id !== context.bookingId);
   if (noShowBan(own, t, context.rules).banned) return 'BANNED';

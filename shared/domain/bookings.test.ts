@@ -85,6 +85,13 @@ describe('check-in deadline and cover', () => {
     expect(checkInDeadline({ ...b, reason: 'PROMOTED_FROM_WAITLIST' }, 15)).toBe(toMs(cst(`${MONDAY} 11:00`)));
     expect(checkInDeadline({ ...b, reason: 'PROMOTED_FROM_WAITLIST' }, 90)).toBe(toMs(cst(`${MONDAY} 11:30`)));
   });
+  it('gives a booking made after the start its own window, up to the slot end', () => {
+    expect(checkInDeadline({ ...b, requestedAt: cst(`${MONDAY} 09:59`) }, 15)).toBe(toMs(cst(`${MONDAY} 10:15`)));
+    expect(checkInDeadline({ ...b, requestedAt: cst(`${MONDAY} 10:10`) }, 15)).toBe(toMs(cst(`${MONDAY} 10:25`)));
+    expect(checkInDeadline({ ...b, requestedAt: cst(`${MONDAY} 10:20`) }, 15)).toBe(toMs(cst(`${MONDAY} 10:35`)));
+    expect(checkInDeadline({ ...b, requestedAt: cst(`${MONDAY} 10:50`) }, 15)).toBe(toMs(cst(`${MONDAY} 11:00`)));
+    expect(coversCheckIn({ ...b, requestedAt: cst(`${MONDAY} 10:20`) }, cst(`${MONDAY} 10:30`), 15)).toBe(true);
+  });
   it.each([
     ['confirmed', '09:29', false],
     ['confirmed', '09:30', true],

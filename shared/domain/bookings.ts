@@ -12,6 +12,9 @@
  * - Check-in is accepted until start + checkInWindowMinutes. A booking promoted from the waitlist
  *   may have been promoted after that (the place was freed by a no-show release), so it may
  *   check in until the slot ends: a late promotion never turns into a no-show penalty.
+ * - A booking made after its slot started (a place freed by a no-show release, rebooked at once)
+ *   gets its own window from the moment it was asked for, up to the slot's end: it is never born
+ *   past its deadline.
  */
 import type { BookingDoc, BookingStatus } from '../schemas/bookings';
 import type { BookingReason } from './reason-codes';
@@ -71,12 +74,17 @@ export const waitlistPosition = (slotBookings: readonly BookingDoc[], id: string
 export const slotCapacity = (venue: { capacity: number }, session?: { capacity: number } | null): number =>
   session ? session.capacity : venue.capacity;
 
-type Timing = Pick<BookingDoc, 'startsAt' | 'endsAt' | 'reason'>;
+type Timing = Pick<BookingDoc, 'startsAt' | 'endsAt' | 'reason'> & Partial<Pick<BookingDoc, 'requestedAt'>>;
 
 /** Last instant (epoch ms, inclusive) at which the booking can still be checked in. */
 export const checkInDeadline = (booking: Timing, checkInWindowMinutes: number): number => {
-  const window = toMs(booking.startsAt) + checkInWindowMinutes * MINUTE_MS;
-  return booking.reason === 'PROMOTED_FROM_WAITLIST' ? Math.max(window, toMs(booking.endsAt)) : window;
+  const length = checkInWindowMinutes * MINUTE_MS;
+  const start = toMs(booking.startsAt);
+  const end = toMs(booking.endsAt);
+  const window = start + length;
+  if (booking.reason === 'PROMOTED_FROM_WAITLIST') return Math.max(window, end);
+  const asked = booking.requestedAt === undefined ? -Infinity : toMs(booking.requestedAt);
+  return asked > start ? Math.max(window, Math.min(asked + length, end)) : window;
 };
 
 /** Default: members may check in for a booking this long before it starts. */

@@ -70,12 +70,15 @@ const STAFF_ACTIONS = new Set(['cancelled', 'attended', 'no-show']);
 /**
  * Bookings: the server's verdict wins, but a staff action taken offline (cancel, attended,
  * no-show, acknowledging a verdict) is re-applied on top of it and pushed again, so the server
- * can decide on it: nothing staff did is dropped silently.
+ * can decide on it: nothing staff did is dropped silently. One exception: a no-show release
+ * never overrides attendance recorded elsewhere (two desks, one checked the member in while the
+ * other released the booking offline): the member came, and that fact wins.
  */
 const resolveBooking = ({ realMasterState: master, newDocumentState: mine, assumedMasterState: assumed }: ConflictInput): Doc => {
   const resolved: Doc = { ...master };
   const staffChangedStatus = mine.status !== assumed?.status && STAFF_ACTIONS.has(String(mine.status));
-  if (staffChangedStatus && master.status !== 'cancelled' && master.status !== mine.status) {
+  const releasesAttended = mine.status === 'no-show' && master.status === 'attended';
+  if (staffChangedStatus && !releasesAttended && master.status !== 'cancelled' && master.status !== mine.status) {
     resolved.status = mine.status;
     resolved.reason = mine.reason;
     resolved.decidedBy = 'desk';

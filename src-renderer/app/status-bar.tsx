@@ -3,6 +3,8 @@ import { Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../data/index';
+import { BookingsStatus } from '../features/bookings/bookings-status';
+import { StaffStatus } from '../features/staff/staff-status';
 import { formatSyncTime, syncErrorText } from '../features/sync/sync-text';
 import { useServices } from './services';
 import { useSyncStatus } from './use-sync-status';
@@ -58,11 +60,10 @@ export const StatusBar = () => {
           {syncErrorText(t, status.lastError!.code)}
         </Typography.Text>
       )}
+      <BookingsStatus />
       {!identity.device.enrolled && <Typography.Text type="secondary">{t('status.notEnrolled')}</Typography.Text>}
       <Typography.Text type="secondary">{t('status.desk', { name: identity.device.deskName || identity.device.deviceId })}</Typography.Text>
-      <Typography.Text type="secondary">
-        {identity.staffId ? t('status.staff', { name: identity.staffId }) : t('status.noStaff')}
-      </Typography.Text>
+      <StaffStatus />
     </Space>
   );
 };

@@ -1,9 +1,19 @@
 /** English. Typed against the Chinese resources: a missing key is a compile error. */
 import type { Resources } from './zh-CN';
+import { equipmentEn } from './parts/equipment.en';
+import { deskEn } from './parts/desk.en';
+import { scannerEn } from './parts/scanner.en';
+import { bookingsEn } from './parts/bookings.en';
+import { passesEn } from './parts/passes.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<Resources> = {
+  ...bookingsEn,
+  ...equipmentEn,
+  ...deskEn,
+  ...scannerEn,
+  ...passesEn,
   app: { title: 'Station Desk', subtitle: "Front desk for workers' service stations" },
   nav: { checkIn: 'Check-in', bookings: 'Bookings', equipment: 'Equipment', sync: 'Sync', reports: 'Reports', settings: 'Settings' },
   common: {

@@ -1,5 +1,16 @@
 /** Simplified Chinese: the default language of the desk. Every key here must exist in en.ts. */
+import { equipmentZhCN } from './parts/equipment.zh-CN';
+import { deskZhCN } from './parts/desk.zh-CN';
+import { scannerZhCN } from './parts/scanner.zh-CN';
+import { bookingsZhCN } from './parts/bookings.zh-CN';
+import { passesZhCN } from './parts/passes.zh-CN';
+
 export const zhCN = {
+  ...bookingsZhCN,
+  ...equipmentZhCN,
+  ...deskZhCN,
+  ...scannerZhCN,
+  ...passesZhCN,
   app: { title: '驿站前台', subtitle: '职工服务驿站前台系统' },
   nav: { checkIn: '签到', bookings: '预约', equipment: '设备', sync: '同步', reports: '报表', settings: '设置' },
   common: {

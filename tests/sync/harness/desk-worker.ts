@@ -16,11 +16,13 @@ import { createDatabase, type DeskDatabase } from '../../../src-renderer/data/da
 import { startReplication, type SyncHandle } from '../../../src-renderer/data/replication';
 import { memoryStorage } from '../../../src-renderer/data/storage';
 import type { CollectionName } from '../../../shared/schemas/index';
+import { runDeskCommand } from './desk-commands';
 
 let db: DeskDatabase | null = null;
 let sync: SyncHandle | null = null;
 let device: ReturnType<typeof createDeviceService> | null = null;
 let serverUrl = '';
+let deskId = '';
 
 const strip = (doc: Record<string, unknown>) => {
   const { _meta, _rev, _attachments, ...rest } = doc;
@@ -37,6 +39,7 @@ const ops = {
     const dir = mkdtempSync(join(tmpdir(), 'desk-cred-'));
     device = createDeviceService({ store: new SecretStore(join(dir, 'cred.bin'), fakeEncryptor(), parseDeviceCredential, 'device credential') });
     const status = await device.enroll({ serverUrl: args.serverUrl, code: args.code, deskName: args.deskName });
+    deskId = status.deviceId;
     return status;
   },
   async start(args: { pollIntervalMs?: number; retryTime?: number } = {}) {
@@ -72,6 +75,10 @@ const ops = {
   async dump(args: { collection: CollectionName }) {
     const docs = await db![args.collection].find().exec();
     return docs.map((d) => strip(d.toJSON(true) as Record<string, unknown>)).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  },
+  /** A desk feature command (desk-commands.ts): what staff do, with the real feature code. */
+  async command(args: { name: string; args: Record<string, unknown> }) {
+    return runDeskCommand(db!, deskId, args.name, args.args);
   },
   async status() {
     return { ...(sync?.current() ?? null), pending: (await sync?.countPending()) ?? null };

@@ -84,6 +84,10 @@ export class Desk {
   dump(collection: CollectionName) {
     return this.call<Record<string, unknown>[]>('dump', { collection });
   }
+  /** Runs a desk feature command (see desk-commands.ts). */
+  command<T = unknown>(name: string, args: Record<string, unknown> = {}) {
+    return this.call<T>('command', { name, args });
+  }
   status() {
     return this.call<SyncStatusView>('status');
   }

@@ -1,0 +1,4 @@
+import { bookingRepositoryContract } from './bookings.contract';
+import { memoryStorage } from './storage';
+
+bookingRepositoryContract('memory', () => memoryStorage());

@@ -1,0 +1,3 @@
+import { bookingSyncSuite } from './bookings.suite';
+
+bookingSyncSuite('postgres');
