@@ -54,6 +54,6 @@ function openDesk({ url, code }) {
     return;
   }
   console.info(`» Electron is not available (${binary.reason ?? 'STATION_DESK_WEB set'}); the desk runs as the web build.`);
-  console.info(`\n  驿站前台 Station Desk — open this address in a browser (enrolls this browser as a demo desk):\n\n    ${url}/?enroll=${code}\n`);
+  console.info(`\n  驿站前台 Station Desk — open this address in a browser (enrolls this browser as a demo desk):\n\n    ${url}/#enroll=${code}\n`);
   console.info(`  Staff PINs: 李前台 1234 (desk), 王站长 9999 (manager). Ctrl+C stops the server.\n`);
 }

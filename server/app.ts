@@ -33,6 +33,8 @@ export interface AppOptions {
   /** Bearer token for /api/admin; '' disables the admin API. */
   adminToken?: string;
   rateLimitPerMinute?: number;
+  /** Fastify `trustProxy` (behind a load balancer); default false. */
+  trustProxy?: boolean | string;
   /** Wraps the pass-signing private keys at rest (key-wrap.ts); '' or absent: a database-held secret. */
   passKeySecret?: string;
   /** Injected clock (ms) for tests. */
@@ -50,6 +52,7 @@ declare module 'fastify' {
 
 export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,

@@ -16,7 +16,18 @@ export interface ServerConfig {
   logLevel: string;
   /** Requests per minute per client before RATE_LIMITED. */
   rateLimitPerMinute: number;
+  /**
+   * Behind a load balancer or reverse proxy: which hops to trust for the client address
+   * (Fastify `trustProxy`: true, or a comma-separated list of proxy addresses/CIDRs). Without it every client
+   * looks like the proxy and shares one rate-limit bucket.
+   */
+  trustProxy: boolean | string;
 }
+
+const parseTrustProxy = (value: string | undefined): boolean | string => {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+};
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig => ({
   host: env.HOST ?? '127.0.0.1',
@@ -29,4 +40,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
   passKeySecret: env.PASS_KEY_SECRET ?? '',
   logLevel: env.LOG_LEVEL ?? 'info',
   rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+  trustProxy: parseTrustProxy(env.TRUST_PROXY),
 });

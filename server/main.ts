@@ -22,7 +22,7 @@ const USAGE = `Station Desk central server
 Environment: HOST (127.0.0.1), PORT (5180), DATABASE_URL (empty: embedded PGlite),
 STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-signing keys;
 every server process sharing a database needs the same one), STATION_DESK_WEB_ROOT,
-CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE.`;
+CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE, TRUST_PROXY (behind a load balancer: true or the proxies' addresses).`;
 
 /** postgres://user:secret@host/db → postgres://user@host/db, for printing. */
 const withoutPassword = (url: string): string => {
@@ -57,6 +57,7 @@ const main = async () => {
     adminToken: admin.token,
     passKeySecret: passKeySecret.secret,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
   });
 
   let closing = false;

@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { ServicesProvider, type Services } from './app/services';
-import { createDatabase, createRepositories, dexieStorage, notEnrolledSync, startReplication, type SyncService } from './data/index';
+import { createDatabase, createRepositories, databaseNameFor, dexieStorage, notEnrolledSync, startReplication, type SyncService } from './data/index';
 import type { DeskBridge } from '../shared/ipc/bridge';
 import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
@@ -42,7 +42,9 @@ const boot = async () => {
   try {
     const bridge = getBridge();
     const device = await enrollFromLink(bridge, await bridge.getDeviceStatus(), i18n.t('settings.defaultDeskName'));
-    const db = await createDatabase({ storage: dexieStorage(), name: 'station-desk', multiInstance: true });
+    // one database per station: demo data tried before enrolling never mixes into a station's
+    const name = databaseNameFor(device.enrolled ? device.stationId : '');
+    const db = await createDatabase({ storage: dexieStorage(), name, multiInstance: true });
     const services: Services = {
       repos: createRepositories(db),
       bridge,

@@ -34,7 +34,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
     }
-    request.log.error({ err: error }, 'unhandled error');
+    // name, code and message only: a driver error can carry the query's parameters (a whole
+    // push batch: member data, photos), which do not belong in a log
+    request.log.error({ err: { name: error.name, code: error.code, message: error.message } }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', 'Internal server error'));
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));

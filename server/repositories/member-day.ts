@@ -8,7 +8,7 @@ import { DAY_MS, dayTimeline, groupLogsByEquipment, localDayStart, MINUTE_MS, ve
 import type { VenueFaultState } from '../../shared/domain/index';
 import type { BookingDoc, CollectionName, EquipmentDoc, EquipmentLogDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../shared/schemas/index';
 import type { Queryable } from '../db/database';
-import { loadAll, loadDocsWhere, type StoredDoc } from '../sync/store';
+import { loadAll, loadDocsWhere, loadEquipmentEvents, type StoredDoc } from '../sync/store';
 import { findStationProfile } from './stations';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
@@ -59,7 +59,7 @@ export const loadStationDay = async (q: Queryable, stationId: string, dayStart: 
   const sessions = await loadBetween<SessionDoc>(q, stationId, 'sessions', 'startsAt', from, to);
   const bookings = await loadBetween<BookingDoc>(q, stationId, 'bookings', 'startsAt', from, to);
   const equipment = (await loadAll(q, stationId, 'equipment')).map((r) => asDoc<EquipmentDoc>(r));
-  const logs = (await loadAll(q, stationId, 'equipmentLogs')).map((r) => asDoc<EquipmentLogDoc>(r));
+  const logs = (await loadEquipmentEvents(q, stationId, equipment.map((e) => e.id))).map((r) => asDoc<EquipmentLogDoc>(r));
   const timeline = dayTimeline({ station, checkInWindowMinutes: station.rules.checkInWindowMinutes, day: start, venues, sessions, bookings, now });
   const logsByEquipment = groupLogsByEquipment(logs);
   const faults = new Map(venues.map((v) => [v.id, venueFaultState(equipment, logsByEquipment, v.id, v.kind)]));

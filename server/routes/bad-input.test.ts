@@ -77,6 +77,8 @@ describe('bad input is refused clearly and changes nothing', () => {
     { name: 'document breaking the schema (enum)', request: () => push([row(checkIn({ outcome: 'maybe' }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
     { name: 'document with an unknown field', request: () => push([row(checkIn({ isAdmin: true }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
     { name: 'document without the tombstone flag', request: () => push([row({ ...makeCheckIn({ stationId: MINE }) })]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
+    { name: 'document with a NUL character', request: () => push([row(checkIn({ badge: 'A\u0000B' }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
+    { name: 'document with half an emoji', request: () => push([row(checkIn({ badge: 'SD1.x\uD83D' }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
     { name: 'document with an oversized string', request: () => push([row(checkIn({ badge: 'x'.repeat(5000) }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
     { name: 'assumed state of another document', request: () => push([row(checkIn(), checkIn())]), status: 200, code: '', rejected: 'BAD_REQUEST' },
     { name: 'the same id twice in one batch', request: () => { const c = checkIn(); return push([row(c), row({ ...c, badge: 'OTHER' })]); }, status: 200, code: '', rejected: 'BAD_REQUEST', stores: 1 },

@@ -52,6 +52,7 @@ export const syncRoutes = async (app: FastifyInstance) => {
             seq: { type: 'string', pattern: '^\\d{1,15}$', default: '0' },
             limit: { type: 'string', pattern: '^\\d{1,5}$', default: '500' },
             count: { type: 'string', enum: ['0', '1'], default: '0' },
+            epoch: { type: 'string', pattern: '^[0-9a-f]{1,64}$' },
           },
         },
         response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
@@ -59,10 +60,10 @@ export const syncRoutes = async (app: FastifyInstance) => {
     },
     async (request) => {
       const collection = collectionParam(request);
-      const { seq, limit, count } = request.query as { seq: string; limit: string; count: string };
+      const { seq, limit, count, epoch } = request.query as { seq: string; limit: string; count: string; epoch?: string };
       const pageSize = Number(limit);
       if (pageSize < 1 || pageSize > PULL_LIMIT_MAX) throw new ApiError(400, 'BAD_REQUEST', `limit must be 1…${PULL_LIMIT_MAX}`);
-      return pullDocs(app.db, device(request).stationId, collection, { seq: Number(seq) }, pageSize, { count: count === '1' });
+      return pullDocs(app.db, device(request).stationId, collection, { seq: Number(seq), ...(epoch ? { epoch } : {}) }, pageSize, { count: count === '1' });
     },
   );
 

@@ -6,9 +6,13 @@
  * - then every touched slot is resolved (`resolveSlot`): places the server granted stay, other
  *   claims queue in (requestedAt, id) order; an offline confirmation that lost the race to an
  *   app booking becomes waitlisted with SLOT_FULL. The verdict replicates back to the desk.
+ * A desk's word is never taken for the server's: a pushed `decidedBy: 'server'` that the server
+ * did not write is treated as the desk's claim, and a no-show released before the check-in
+ * deadline (by the server's clock — a desk's clock may run fast) keeps the server's state.
  */
 import {
   bookingRuleFailure,
+  checkInDeadline,
   groupLogsByEquipment,
   requestOfBooking,
   resolveSlot,
@@ -18,28 +22,50 @@ import {
 } from '../../shared/domain/index';
 import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../shared/schemas/index';
 import type { Queryable } from '../db/database';
-import { loadAll, loadDocs, loadDocsWhere, type DocWrite, type StoredDoc } from './store';
+import { loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from './store';
 
 const CLAIMS = new Set(['requested', 'confirmed', 'waitlisted']);
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
 
 const isUndecidedClaim = (b: BookingDoc) => CLAIMS.has(b.status) && b.decidedBy !== 'server';
 
+/** What the server already holds decides what a pushed state may claim. */
+const screenClaims = (pushed: BookingDoc[], stored: Map<string, StoredDoc>, rules: { checkInWindowMinutes: number }, now: number): BookingDoc[] =>
+  pushed.map((b) => {
+    const row = stored.get(b.id);
+    const held = row && !row.deleted ? asDoc<BookingDoc>(row) : null;
+    if (b.status === 'no-show' && held?.status === 'confirmed' && now <= checkInDeadline(held, rules.checkInWindowMinutes)) {
+      return { ...held, updatedAt: new Date(now).toISOString() };
+    }
+    const serverSaidSo = held !== null && held.decidedBy === 'server' && held.status === b.status && held.slotKey === b.slotKey && held.memberId === b.memberId;
+    return b.decidedBy === 'server' && !serverSaidSo ? { ...b, decidedBy: 'desk' } : b;
+  });
+
 export const decideBookings = async (tx: Queryable, stationId: string, writes: DocWrite[], now: number): Promise<DocWrite[]> => {
   if (writes.length === 0) return writes;
-  const pushed = writes.filter((w) => !w.deleted).map((w) => w.data as unknown as BookingDoc);
+  const storedStation = await loadDocs(tx, stationId, 'stations', [stationId]);
+  const stationDoc = storedStation.get(stationId) ? asDoc<StationDoc>(storedStation.get(stationId)!) : null;
+  const heldRows = await loadDocs(tx, stationId, 'bookings', writes.map((w) => w.id));
+  const pushed = screenClaims(
+    writes.filter((w) => !w.deleted).map((w) => w.data as unknown as BookingDoc),
+    heldRows,
+    stationDoc?.rules ?? { checkInWindowMinutes: 15 },
+    now,
+  );
   const slotKeys = [...new Set(pushed.map((b) => b.slotKey))];
   const memberIds = [...new Set(pushed.filter(isUndecidedClaim).map((b) => b.memberId))];
   // one connection per transaction: queries run one after another
-  const stationRows = await loadDocs(tx, stationId, 'stations', [stationId]);
   const slotRows = await loadDocsWhere(tx, stationId, 'bookings', 'slotKey', slotKeys);
   const memberRows = await loadDocs(tx, stationId, 'members', memberIds);
   const memberBookingRows = await loadDocsWhere(tx, stationId, 'bookings', 'memberId', memberIds);
-  const equipmentRows = await loadAll(tx, stationId, 'equipment');
-  const logRows = await loadAll(tx, stationId, 'equipmentLogs');
-  const venueRows = await loadDocs(tx, stationId, 'venues', [...new Set(pushed.map((b) => b.venueId))]);
+  const venueIds = [...new Set(pushed.map((b) => b.venueId))];
+  // only the equipment standing in these venues, and its events without photos: this runs
+  // under the station lock on every booking write
+  const equipmentRows = (await loadDocsWhere(tx, stationId, 'equipment', 'venueId', venueIds)).filter((r) => !r.deleted);
+  const logRows = await loadEquipmentEvents(tx, stationId, equipmentRows.map((r) => r.id));
+  const venueRows = await loadDocs(tx, stationId, 'venues', venueIds);
   const sessionRows = await loadDocs(tx, stationId, 'sessions', [...new Set(pushed.map((b) => b.sessionId).filter(Boolean))]);
-  const station = stationRows.get(stationId) ? asDoc<StationDoc>(stationRows.get(stationId)!) : null;
+  const station = stationDoc;
   const equipment = equipmentRows.map((r) => asDoc<EquipmentDoc>(r));
   const logsByEquipment = groupLogsByEquipment(logRows.map((r) => asDoc<EquipmentLogDoc>(r)));
   const pushedById = new Map(pushed.map((b) => [b.id, b]));

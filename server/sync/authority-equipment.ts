@@ -13,7 +13,7 @@ import { bookingsToFlagForFaults, venueFaultStates } from '../../shared/domain/i
 import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, VenueDoc } from '../../shared/schemas/index';
 import type { Queryable } from '../db/database';
 import type { Authority, AuthorityResult } from './authority';
-import { loadAll, loadDocs, loadDocsWhere, type DocWrite, type StoredDoc } from './store';
+import { loadAll, loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from './store';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
 const liveData = <T>(writes: readonly DocWrite[]): T[] => writes.filter((w) => !w.deleted).map((w) => w.data as unknown as T);
@@ -31,7 +31,7 @@ const flagBlockedVenues = async (
   const standing = equipment.filter((e) => venues.includes(e.venueId));
   if (standing.length === 0) return [];
   // one connection per transaction: queries run one after another
-  const logRows = await loadDocsWhere(tx, stationId, 'equipmentLogs', 'equipmentId', standing.map((e) => e.id));
+  const logRows = await loadEquipmentEvents(tx, stationId, standing.map((e) => e.id));
   const venueRows = await loadDocs(tx, stationId, 'venues', venues);
   const pushedIds = new Set(pushedLogs.map((l) => l.id));
   const logs = [...logRows.filter((r) => !r.deleted && !pushedIds.has(r.id)).map((r) => asDoc<EquipmentLogDoc>(r)), ...pushedLogs];

@@ -4,6 +4,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionName } from '../../shared/schemas/index';
+import { unstorableTextPath } from '../../shared/text';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 
@@ -25,6 +26,8 @@ const validators = new Map<CollectionName, ValidateFunction>(
 export const docProblem = (collection: CollectionName, doc: unknown): string | null => {
   const validate = validators.get(collection);
   if (!validate) return `unknown collection ${collection}`;
+  const badText = unstorableTextPath(doc);
+  if (badText) return `${badText} contains a NUL character or a broken (lone surrogate) character`;
   if (validate(doc)) return null;
   const first = validate.errors?.[0];
   return first ? `${first.instancePath || '/'} ${first.message ?? 'is invalid'}` : 'invalid document';

@@ -23,5 +23,8 @@ export const immutableChange = (collection: CollectionName, master: Record<strin
     if (JSON.stringify(master[key]) !== JSON.stringify(next[key])) return `${collection} records are append-only: ${key} cannot change`;
   }
   if (collection === 'checkins' && master.checkedOutAt && next.checkedOutAt === null) return 'a check-out cannot be undone';
+  if (collection === 'checkins' && master.checkedOutAt && master.checkOutMethod !== 'closing' && next.checkOutMethod === 'closing') {
+    return 'an automatic closing-time check-out cannot replace a real one';
+  }
   return null;
 };

@@ -21,6 +21,7 @@ import { AUTHORITIES } from './authority';
 import { docProblem } from './doc-validation';
 import type { StationHint } from './hints';
 import { immutableChange } from './immutability';
+import { memberChangeProblem } from './member-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from './store';
 
 export interface PushResult extends PushResponse {
@@ -109,6 +110,11 @@ export const applyPush = async (
           rejected.push(reject(id, 'APPEND_ONLY_VIOLATION', violation));
           continue;
         }
+      }
+      const memberProblem = collection === 'members' ? memberChangeProblem(stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc) : null;
+      if (memberProblem) {
+        rejected.push(reject(id, 'FORBIDDEN', memberProblem));
+        continue;
       }
       candidates.push({ row, doc, current: stored });
     }

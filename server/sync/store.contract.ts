@@ -52,6 +52,18 @@ export const storeContract = (kind: TestDbKind) => {
       expect(await pullAll(db, STATION_ID, 'checkins', page.checkpoint.seq)).toEqual({ documents: [], checkpoint: page.checkpoint });
     });
 
+    it("answers a checkpoint from another database (a restore, a fresh server) from the start", async () => {
+      const docs = [makeCheckIn(), makeCheckIn()];
+      await applyPush(db, DESK, 'checkins', docs.map((d) => row(d)), NOW);
+      const page = await pullDocs(db, STATION_ID, 'checkins', { seq: 0 }, 100);
+      expect(page.checkpoint.epoch).toMatch(/^[0-9a-f]{16}$/);
+      const caughtUp = await pullDocs(db, STATION_ID, 'checkins', page.checkpoint, 100);
+      expect(caughtUp.documents).toEqual([]);
+      const elsewhere = await pullDocs(db, STATION_ID, 'checkins', { seq: page.checkpoint.seq + 500, epoch: 'ffffffffffffffff' }, 100);
+      expect(elsewhere.documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
+      expect(elsewhere.checkpoint).toEqual(page.checkpoint);
+    });
+
     it('pages by limit without skipping or repeating', async () => {
       const docs = Array.from({ length: 25 }, () => makeCheckIn());
       await applyPush(db, DESK, 'checkins', docs.map((d) => row(d)), NOW);
@@ -139,6 +151,25 @@ export const storeContract = (kind: TestDbKind) => {
       expect((await pullAll(db, STATION_ID, 'checkins')).documents[0]).toMatchObject({ outcome: 'admit', _deleted: false });
     });
 
+    it("keeps a server member's status, validity and sign-in digits out of desks' reach", async () => {
+      const member = makeMember({ status: 'suspended' });
+      await writeServerDocs(db, STATION_ID, 'members', [member], { writtenBy: 'test', now: NOW });
+      const [master] = (await pullAll(db, STATION_ID, 'members')).documents;
+      const revive = { ...master!, status: 'active', validUntil: '2099-12-31T15:59:59.000Z' };
+      const phone = { ...master!, phoneTail: '0000', phoneMasked: '139****0000' };
+      const forged = makeMember({ cardNo: 'FORGED1', source: 'server' });
+      for (const attempt of [row(revive, master!), row(phone, master!), row(forged)]) {
+        expect((await applyPush(db, DESK, 'members', [attempt], NOW)).rejected.map((r) => r.code)).toEqual(['FORBIDDEN']);
+      }
+      const renamed = { ...master!, name: '王建国（已核实）' };
+      expect((await applyPush(db, DESK, 'members', [row(renamed, master!)], NOW)).rejected).toEqual([]);
+      const walkIn = makeMember({ cardNo: 'WALKIN1', source: 'walk-in' });
+      expect((await applyPush(db, DESK, 'members', [row(walkIn)], NOW)).rejected).toEqual([]);
+      const stored = (await pullAll(db, STATION_ID, 'members')).documents;
+      expect(stored.find((d) => d.id === member.id)).toMatchObject({ status: 'suspended', phoneTail: member.phoneTail, name: '王建国（已核实）' });
+      expect(stored.some((d) => d.id === forged.id)).toBe(false);
+    });
+
     it('refuses desk writes to server-kept collections', async () => {
       await expect(applyPush(db, DESK, 'stations', [row(makeStation())], NOW)).rejects.toMatchObject({ code: 'READ_ONLY_COLLECTION' });
     });
@@ -198,6 +229,29 @@ export const storeContract = (kind: TestDbKind) => {
         await applyPush(db, DESK, 'bookings', [row(booking(members[3]!))], NOW);
         const [doc] = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
         expect(doc).toMatchObject({ status: 'rejected', reason: 'MEMBER_NOT_ACTIVE', decidedBy: 'server' });
+      });
+
+      it("does not take a desk's word for the server's verdict", async () => {
+        const suspended = { ...members[3]!, status: 'suspended' as const };
+        await writeServerDocs(db, STATION_ID, 'members', [suspended], { writtenBy: 'test', now: NOW });
+        const forged = (m: MemberDoc) => booking(m, { decidedBy: 'server' });
+        await applyPush(db, DESK, 'bookings', [row(forged(members[0]!)), row(forged(members[1]!)), row(forged(members[2]!)), row(forged(suspended))], NOW);
+        const docs = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
+        expect(docs.filter((d) => d.status === 'confirmed')).toHaveLength(2);
+        expect(docs.find((d) => d.memberId === suspended.id)).toMatchObject({ status: 'rejected', reason: 'MEMBER_NOT_ACTIVE' });
+      });
+
+      it('keeps a booking a desk released as a no-show before the check-in deadline', async () => {
+        await applyPush(db, DESK, 'bookings', [row(booking(members[0]!))], NOW);
+        const [held] = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as (BookingDoc & { _deleted: boolean })[];
+        const early = { ...held!, status: 'no-show' as const, reason: 'NO_SHOW_RELEASED' as const, decidedBy: 'desk' as const };
+        await applyPush(db, DESK, 'bookings', [row(early, wire(held!))], Date.parse(startsAt) + 5 * 60_000);
+        const [after] = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
+        expect(after).toMatchObject({ status: 'confirmed' });
+        const late = { ...after!, status: 'no-show' as const, reason: 'NO_SHOW_RELEASED' as const, decidedBy: 'desk' as const };
+        await applyPush(db, DESK, 'bookings', [row(late, wire(after!))], Date.parse(startsAt) + 16 * 60_000);
+        const [released] = (await pullAll(db, STATION_ID, 'bookings')).documents as unknown as BookingDoc[];
+        expect(released).toMatchObject({ status: 'no-show' });
       });
 
       it('promotes the waitlist when a booking is cancelled', async () => {

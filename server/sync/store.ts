@@ -10,7 +10,10 @@ import { GLOBAL_STATION_ID, collectionSpec, type CollectionName } from '../../sh
 import type { Checkpoint, PullResponse, WireDoc } from '../../shared/protocol/messages';
 import { textArray, toNumber, type Database, type Queryable } from '../db/database';
 import { ApiError } from '../errors';
+import { getOrCreateSecret } from '../repositories/secrets';
 import type { StationHint } from './hints';
+
+const DATABASE_EPOCH = 'database-epoch';
 
 export interface StoredDoc {
   id: string;
@@ -54,22 +57,30 @@ export const loadDocs = async (q: Queryable, stationId: string, collection: Coll
   return new Map(rows.map((r) => [r.id, parseRow(r)]));
 };
 
-/** Documents of a station's collection matching a JSON field value (e.g. bookings by slotKey). */
+/**
+ * Documents of a station's collection matching a JSON field value (e.g. bookings by slotKey).
+ * `omit` drops heavy fields the caller does not need (equipment-log photos).
+ */
 export const loadDocsWhere = async (
   q: Queryable,
   stationId: string,
   collection: CollectionName,
   field: string,
   values: readonly string[],
+  options: { omit?: readonly string[] } = {},
 ): Promise<StoredDoc[]> => {
   if (values.length === 0) return [];
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
-    `SELECT id, seq, deleted, data FROM sync_docs
+    `SELECT id, seq, deleted, (data - $5::text[]) AS data FROM sync_docs
      WHERE station_id = $1 AND collection = $2 AND (data ->> $3) = ANY($4::text[])`,
-    [stationId, collection, field, textArray(values)],
+    [stationId, collection, field, textArray(values), textArray(options.omit ?? [])],
   );
   return rows.map(parseRow);
 };
+
+/** The fault/repair events of some equipment, without their photos: what status rules need. */
+export const loadEquipmentEvents = (q: Queryable, stationId: string, equipmentIds: readonly string[]): Promise<StoredDoc[]> =>
+  loadDocsWhere(q, stationId, 'equipmentLogs', 'equipmentId', equipmentIds, { omit: ['photo'] });
 
 export const loadAll = async (q: Queryable, stationId: string, collection: CollectionName): Promise<StoredDoc[]> => {
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
@@ -143,6 +154,19 @@ export const writeServerDocs = async (
   return hint ? [hint] : [];
 };
 
+const epochs = new WeakMap<Queryable, Promise<string>>();
+
+/** This database's epoch (random, made once per database, shared by all server processes). */
+export const databaseEpoch = (db: Queryable): Promise<string> => {
+  let epoch = epochs.get(db);
+  if (!epoch) {
+    epoch = getOrCreateSecret(db, DATABASE_EPOCH, 8).then((bytes) => bytes.toString('hex'));
+    epoch.catch(() => epochs.delete(db));
+    epochs.set(db, epoch);
+  }
+  return epoch;
+};
+
 /** A page stops growing past this many bytes of JSON (photos make documents large). */
 export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
 
@@ -161,11 +185,14 @@ export const pullDocs = async (
   options: { count?: boolean } = {},
 ): Promise<PullResponse> => {
   const scope = scopeOf(collection, stationId);
+  const epoch = await databaseEpoch(q);
+  // a checkpoint from another database (restored, recreated) means nothing here: start over
+  const since = checkpoint.epoch === undefined || checkpoint.epoch === epoch ? checkpoint.seq : 0;
   const { rows } = await q.query<{ id: string; seq: unknown; deleted: boolean; data: Record<string, unknown> }>(
     `SELECT id, seq, deleted, data FROM sync_docs
      WHERE station_id = $1 AND collection = $2 AND seq > $3
      ORDER BY seq LIMIT $4`,
-    [scope, collection, checkpoint.seq, limit],
+    [scope, collection, since, limit],
   );
   const documents: WireDoc[] = [];
   let bytes = 0;
@@ -176,9 +203,9 @@ export const pullDocs = async (
     documents.push(doc);
   }
   const last = documents.at(-1);
-  const next = last ? last.serverRev : checkpoint.seq;
+  const next = last ? last.serverRev : since;
   const more = documents.length < rows.length;
-  const page: PullResponse = { documents, checkpoint: { seq: next }, ...(more ? { more } : {}) };
+  const page: PullResponse = { documents, checkpoint: { seq: next, epoch }, ...(more ? { more } : {}) };
   if (!options.count) return page;
   const mayRemain = more || rows.length === limit;
   const counted = mayRemain

@@ -9,6 +9,7 @@
  * override (the PIN check happens before, elsewhere). An unknown card admitted by override is
  * provisional: staff review it after sync like any other unknown card.
  */
+import { truncateText } from '../text';
 import type { CheckInDoc, CheckInMethod } from '../schemas/checkins';
 import type { StaffDoc } from '../schemas/staff';
 import type { CheckInDecision } from './check-in';
@@ -46,7 +47,7 @@ export const applyOverride = (
       warnings,
       record: true,
       provisional: decision.unknownCard,
-      override: { staffId: manager.id, at: toIso(input.now), deniedFor: decision.reason, note: (input.note ?? '').slice(0, 500) },
+      override: { staffId: manager.id, at: toIso(input.now), deniedFor: decision.reason, note: truncateText(input.note ?? '', 500) },
     },
   };
 };
@@ -71,7 +72,7 @@ export const buildCheckInDoc = (decision: CheckInDecision, fields: CheckInRecord
     serverRev: 0,
     updatedAt: at,
     memberId: decision.memberId,
-    badge: decision.badge.slice(0, 200),
+    badge: truncateText(decision.badge, 200),
     method: fields.method,
     outcome: decision.outcome,
     reason: decision.reason,

@@ -58,8 +58,18 @@ const laterTimestamp = (a: unknown, b: unknown): string | null => {
   return as >= bs ? as : bs;
 };
 
-/** Check-ins: the record is immutable; the latest check-out wins. */
+const isClosing = (doc: Doc) => doc.checkOutMethod === 'closing';
+
+/**
+ * Check-ins: the record is immutable; the check-out merges. A real check-out (by scan or by
+ * hand) beats the automatic one at closing time, which a desk offline all evening may stamp on a
+ * visit another desk already closed; between two of a kind, the latest wins.
+ */
 const resolveCheckIn = ({ realMasterState: master, newDocumentState: mine }: ConflictInput): Doc => {
+  if (master.checkedOutAt && mine.checkedOutAt && isClosing(master) !== isClosing(mine)) {
+    const real = isClosing(master) ? mine : master;
+    return { ...master, checkedOutAt: real.checkedOutAt, checkOutMethod: real.checkOutMethod };
+  }
   const checkedOutAt = laterTimestamp(master.checkedOutAt, mine.checkedOutAt);
   const checkOutMethod = checkedOutAt === master.checkedOutAt ? master.checkOutMethod : mine.checkOutMethod;
   return { ...master, checkedOutAt, checkOutMethod };
@@ -89,7 +99,7 @@ const resolveBooking = ({ realMasterState: master, newDocumentState: mine, assum
 };
 
 /** Fields the server always wins on in a field merge. */
-const SERVER_WINS = new Set(['status', 'validUntil', 'stationId', 'id']);
+const SERVER_WINS = new Set(['status', 'validUntil', 'stationId', 'id', 'source', 'cardNo', 'phoneTail', 'phoneMasked']);
 
 /** Field by field: what the desk changed since its assumed master state survives, unless the server owns it. */
 const resolveFieldMerge = ({ realMasterState: master, newDocumentState: mine, assumedMasterState: assumed }: ConflictInput): Doc => {

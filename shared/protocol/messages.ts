@@ -19,6 +19,12 @@ export type WireDoc<C extends CollectionName = CollectionName> = CollectionDocs[
  */
 export interface Checkpoint {
   seq: number;
+  /**
+   * Identity of the server database the seq belongs to. A database restored from a backup, or
+   * created afresh, has another epoch: the server then answers from seq 0, so a desk never
+   * keeps a checkpoint above rows it has not seen.
+   */
+  epoch?: string;
 }
 
 export interface PullResponse<C extends CollectionName = CollectionName> {

@@ -1,4 +1,5 @@
 /** Public face of the data layer: open a database, get repositories, sync. Nothing else leaves data/. */
+export { databaseNameFor, LOCAL_DATABASE } from './database-name';
 export { createDatabase, type CreateDatabaseOptions, type DeskDatabase } from './database';
 export { createRepositories, type Repositories } from './repositories/index';
 export type * from './repositories/index';

@@ -20,7 +20,7 @@ const COURT = 'DEMO-V-BADMINTON';
 const hhmm = (t: number) => new Date(t + OFFSET).toISOString().slice(11, 16);
 
 const enroll = async (desk: Desk) => {
-  await desk.page.goto(`${desk.url}/?enroll=${await issueDemoCode()}`);
+  await desk.page.goto(`${desk.url}/#enroll=${await issueDemoCode()}`);
   await expect(desk.page.getByTestId('network-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await expect(desk.page.getByTestId('last-sync')).toContainText('上次同步', { timeout: 30_000 });
   await desk.page.goto(`${desk.url}/#/check-in`);

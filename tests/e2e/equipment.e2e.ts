@@ -17,7 +17,7 @@ import { signIn } from './staff';
 
 /** Enrolled at the demo station, staff signed in, on the equipment screen with the inventory synced. */
 const enrollPage = async (page: Page, url: string) => {
-  await page.goto(`${url}/?enroll=${await issueDemoCode()}`);
+  await page.goto(`${url}/#enroll=${await issueDemoCode()}`);
   await expect(page.getByTestId('network-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await page.goto(`${url}/#/check-in`);
   await signIn(page);

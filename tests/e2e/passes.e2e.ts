@@ -32,7 +32,7 @@ const scan = async (desk: Desk, text: string) => {
 
 test('passes verify at the desk, online and offline', async ({ desk }) => {
   const passes = await demoPasses(); // before enrolling: the first sync brings keys and revocations
-  await desk.page.goto(`${desk.url}/?enroll=${await issueDemoCode()}`);
+  await desk.page.goto(`${desk.url}/#enroll=${await issueDemoCode()}`);
   await expect(desk.page.getByTestId('last-sync')).toContainText('上次同步', { timeout: 30_000 });
   await desk.page.goto(`${desk.url}/#/check-in`);
   await signIn(desk.page);

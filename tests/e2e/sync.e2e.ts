@@ -6,7 +6,7 @@ import { expect, test, type Desk } from './fixtures';
 import { signIn } from './staff';
 
 const enroll = async (desk: Desk) => {
-  await desk.page.goto(`${desk.url}/?enroll=${await issueDemoCode()}`);
+  await desk.page.goto(`${desk.url}/#enroll=${await issueDemoCode()}`);
   await expect(desk.page.getByTestId('network-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await expect(desk.page.getByTestId('last-sync')).toContainText('上次同步', { timeout: 30_000 });
 };

@@ -106,9 +106,10 @@ export const syncSuite = (kind: TestDbKind) => {
       const late = booking(members[1]!, new Date().toISOString());
       await b.desk.insert('bookings', [late]);
       await a.desk.insert('bookings', [early]);
-      // members: field merge — A renames, B corrects the phone tail, offline
+      // members: field merge — A corrects the name, B the category, offline; B also tries to
+      // re-activate a suspended member, which only the server may do
       await a.desk.patch('members', members[0]!.id, { name: '王建国（已核实）' });
-      await b.desk.patch('members', members[0]!.id, { phoneTail: '9999', phoneMasked: '139****9999' });
+      await b.desk.patch('members', members[0]!.id, { category: 'courier' });
 
       b.proxy.setOffline(false);
       await b.desk.resync();
@@ -123,7 +124,7 @@ export const syncSuite = (kind: TestDbKind) => {
       expect(bookings.find((x) => x.id === late.id)).toMatchObject({ status: 'confirmed', decidedBy: 'server' });
       expect(bookings.find((x) => x.id === early.id)).toMatchObject({ status: 'waitlisted', reason: 'SLOT_FULL', decidedBy: 'server' });
       const merged = (await serverDocs(server.db, station, 'members')).find((m) => m.id === members[0]!.id);
-      expect(merged).toMatchObject({ name: '王建国（已核实）', phoneTail: '9999', status: 'active' });
+      expect(merged).toMatchObject({ name: '王建国（已核实）', category: 'courier', status: 'active' });
     });
 
     it('survives lost responses, duplicated and reordered requests: nothing lost, nothing twice', async () => {

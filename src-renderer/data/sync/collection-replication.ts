@@ -39,7 +39,11 @@ export interface CollectionReplicationOptions {
 const badResponse = (path: string, what: string) => new SyncError('BAD_RESPONSE', 'BAD_RESPONSE', `${path}: ${what}`);
 
 const isCheckpoint = (value: unknown): value is Checkpoint =>
-  typeof value === 'object' && value !== null && Number.isSafeInteger((value as Checkpoint).seq) && (value as Checkpoint).seq >= 0;
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isSafeInteger((value as Checkpoint).seq) &&
+  (value as Checkpoint).seq >= 0 &&
+  ((value as Checkpoint).epoch === undefined || /^[0-9a-f]{1,64}$/.test(String((value as Checkpoint).epoch)));
 
 export const replicateCollection = (
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -55,10 +59,13 @@ export const replicateCollection = (
 
   const pull = async (checkpoint: Checkpoint | undefined, batchSize: number) => {
     const seq = checkpoint?.seq ?? 0;
-    const path = `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${estimate === null ? '&count=1' : ''}`;
+    const epoch = checkpoint?.epoch ? `&epoch=${checkpoint.epoch}` : '';
+    const path = `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${epoch}${estimate === null ? '&count=1' : ''}`;
     const page = await http.getJson<PullResponse>(path);
     if (!Array.isArray(page?.documents) || !isCheckpoint(page.checkpoint)) throw badResponse(path, 'not a pull response');
-    if (page.checkpoint.seq < seq) throw badResponse(path, `checkpoint went back from ${seq} to ${page.checkpoint.seq}`);
+    // the seq only goes back when the server's database changed (another epoch): start over
+    const sameDatabase = !checkpoint?.epoch || !page.checkpoint.epoch || checkpoint.epoch === page.checkpoint.epoch;
+    if (sameDatabase && page.checkpoint.seq < seq) throw badResponse(path, `checkpoint went back from ${seq} to ${page.checkpoint.seq}`);
     const counted = typeof page.remaining === 'number' && page.remaining >= 0 ? page.remaining : null;
     const remaining = counted ?? (estimate === null ? null : Math.max(0, estimate - page.documents.length));
     const short = page.documents.length < batchSize;
@@ -68,7 +75,10 @@ export const replicateCollection = (
     const caughtUp = short && page.more !== true;
     estimate = caughtUp ? null : remaining;
     options.onPulled(page.documents.length, caughtUp ? 0 : remaining, caughtUp);
-    return { documents: page.documents as unknown as Doc[], checkpoint: { seq: page.checkpoint.seq } };
+    return {
+      documents: page.documents as unknown as Doc[],
+      checkpoint: { seq: page.checkpoint.seq, ...(page.checkpoint.epoch ? { epoch: page.checkpoint.epoch } : {}) },
+    };
   };
 
   /** One request; a lone row the server finds too large is rejected, not retried forever. */

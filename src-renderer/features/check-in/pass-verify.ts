@@ -9,6 +9,7 @@
  * (its trust age goes with the scan, and the rule warns TRUST_DATA_STALE). A pass cut short by
  * the scanner is `unreadable` — rescan — not a forgery, and is not recorded as one.
  */
+import { truncateText } from '../../../shared/text';
 import type { PassScan, PassStatus } from '../../../shared/domain/check-in';
 import { decodeBase64url, findPassKey, normalizeScanText, parsePass, passStatus } from '../../../shared/passes/index';
 import type { Repositories } from '../../data/index';
@@ -70,7 +71,7 @@ export const resolvePassScan = async (
   if (!parsed.ok) {
     if (parsed.reason !== 'malformed') return { kind: 'unreadable', reason: parsed.reason };
     // Whole but broken (wrong shape, altered bytes): judged like a bad signature, and recorded.
-    const badge = normalizeScanText(text).slice(0, 60);
+    const badge = truncateText(normalizeScanText(text), 60);
     return { kind: 'pass', badge, status: 'bad-signature', memberId: '', member: null, trustUpdatedAt: await repos.trust.updatedAt() };
   }
   const { payload } = parsed;

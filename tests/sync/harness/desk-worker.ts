@@ -47,7 +47,7 @@ const ops = {
     const d = device;
     sync = startReplication(db, {
       serverUrl,
-      getAccessToken: () => d.getAccessToken(),
+      getAccessToken: (options) => d.getAccessToken(options),
       retryTime: args.retryTime ?? 200,
       maxBackoffMs: 1000,
       pollIntervalMs: args.pollIntervalMs ?? 2000,

@@ -51,18 +51,24 @@ export interface TestServer {
   db: Database;
   testDb: TestDatabase;
   app: FastifyInstance;
+  /** Moves the server's clock (tests of rules judged by the server's time, e.g. no-show deadlines). */
+  setClockOffset(ms: number): void;
   close(): Promise<void>;
 }
 
 export const startServer = async (kind: TestDbKind): Promise<TestServer> => {
   const testDb = await createTestDatabase(kind);
-  const app = await buildApp({ db: testDb.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000 });
+  let offset = 0;
+  const app = await buildApp({ db: testDb.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, now: () => Date.now() + offset });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
     db: testDb.db,
     testDb,
     app,
+    setClockOffset(ms) {
+      offset = ms;
+    },
     async close() {
       await app.close();
       await testDb.dispose();
