@@ -17,7 +17,7 @@
  * Results: a table per workload on stdout and bench/results/sync-<date>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { machineInfo } from './harness/machine';
 import { join, resolve } from 'node:path';
 import { deskCheckIn, jsonBytes, rosterMember, toPouch } from './harness/docs';
 import { ourStack, pouchStack, type BenchDesk, type Stack, type StackId } from './harness/stacks';
@@ -266,13 +266,7 @@ const table = (title: string, rows: { name: string; pick: (r: Result) => number 
 const main = async () => {
   const started = Date.now();
   const sampleMember = rosterMember('ST-SAMPLE', 12345);
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? '?',
-    memoryGiB: round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-  };
+  const machine = machineInfo();
   console.info(`Sync benchmark — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}${QUICK ? ' — QUICK sizes' : ''}`);
   console.info(
     `Roster document: ${jsonBytes(sampleMember)} B as our wire JSON, ${jsonBytes(toPouch('member', sampleMember))} B as a PouchDB doc (before _rev); ` +

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PassScan, PassStatus } from '../../../shared/domain/check-in';
 import { cst, makeBooking, makeMember, makeStation, MONDAY } from '../../../shared/domain/test-fixtures';
 import type { MemberDoc } from '../../../shared/schemas/index';
-import { checkInCard, checkInMember, checkInScan, type CheckInResult } from './check-in-command';
+import { checkInCard, checkInMember, checkInScan, openVisitsSince, type CheckInResult } from './check-in-command';
 import { openTestDesk, type TestDesk } from './desk-fixture.test-util';
 import type { ScanResolvers } from './scan-resolvers';
 
@@ -97,6 +97,21 @@ describe('capacity', () => {
     expect(rescan.decision).toMatchObject({ outcome: 'admit', reason: 'OK' });
     expect(rescan.ended).toHaveLength(1);
     expect(await desk.repos.checkins.openSince(cst('2026-01-01 00:00'))).toHaveLength(2);
+  });
+});
+
+describe('the open-visits query', () => {
+  beforeEach(() => open(makeStation({ capacity: 2 })));
+
+  it('starts two days before the station day began, whatever the time of the scan (one query, answered from cache)', async () => {
+    const station = makeStation();
+    expect(openVisitsSince(station, Date.parse(cst(`${MONDAY} 09:00`)))).toBe(cst('2026-02-28 00:00'));
+    expect(openVisitsSince(station, Date.parse(cst(`${MONDAY} 21:59`)))).toBe(cst('2026-02-28 00:00'));
+    // the visits it finds still decide capacity (2 here): yesterday's has ended, today's count
+    await card('C0001', cst('2026-03-01 21:00'));
+    await card('C0101', cst(`${MONDAY} 08:30`));
+    await card('C0102', cst(`${MONDAY} 09:00`));
+    expect((await card('C0001', NOW)).decision.reason).toBe('AT_CAPACITY');
   });
 });
 

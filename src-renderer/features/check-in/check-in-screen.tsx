@@ -5,16 +5,15 @@
  * Staff sign in first wherever the station has staff records. Every action works by keyboard;
  * the shortcuts are listed on screen (desk-commands.ts).
  */
-import { Alert, Button, Col, Form, Input, Row, Typography } from 'antd';
-import type { InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Col, Form, Row, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckInMethod } from '../../../shared/schemas/index';
+import type { CheckInDoc, CheckInMethod } from '../../../shared/schemas/index';
 import { useStation } from '../../app/use-station';
 import { SignInCard } from '../staff/sign-in-card';
 import { useSignInGate } from '../staff/use-staff';
-import { PASS_MAX_LENGTH } from '../../../shared/passes/index';
 import type { CheckInResult } from './check-in-command';
+import { BadgeField, type BadgeFieldHandle } from './badge-field';
 import { CameraScanner } from './camera/index';
 import { CheckInStats } from './check-in-stats';
 import { commandForKey, type DeskCommandId, type DeskCommandState } from './desk-commands';
@@ -38,11 +37,10 @@ export const CheckInScreen = () => {
   const desk = useCheckInDesk(station);
   const data = useDeskData(station);
   const tickets = useReviewTickets();
-  const [value, setValue] = useState('');
   const [overrideFor, setOverrideFor] = useState<CheckInResult | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [cameraOn, setCameraOn] = useState(false);
-  const input = useRef<InputRef>(null);
+  const badge = useRef<BadgeFieldHandle>(null);
   const search = useRef<MemberSearchHandle>(null);
 
   const signedIn = !gate.required || gate.staff !== null;
@@ -54,9 +52,9 @@ export const CheckInScreen = () => {
     dialogOpen: overrideFor !== null || reviewOpen,
   };
 
-  const focusInput = () => setTimeout(() => input.current?.focus(), 0);
+  const focusInput = useCallback(() => setTimeout(() => badge.current?.focus(), 0), []);
   useEffect(() => {
-    if (ready) input.current?.focus();
+    if (ready) badge.current?.focus();
   }, [ready, desk.mode]);
 
   // the sound of each new result
@@ -67,16 +65,27 @@ export const CheckInScreen = () => {
     else if (panel.kind === 'input-error') playOutcomeSound('deny');
   }, [panel]);
 
-  const submit = (text: string, method: CheckInMethod) => {
-    if (!ready) return;
-    void desk.submitText(text, method).then(focusInput);
-  };
+  // Stable callbacks: the field and the recent list are memoised and must not re-render with each
+  // result (a scan's panel paints sooner; see badge-field.tsx).
+  const { submitText, checkOutVisit } = desk;
+  const submit = useCallback(
+    (text: string, method: CheckInMethod) => {
+      if (!ready) return;
+      void submitText(text, method).then(focusInput);
+    },
+    [ready, submitText, focusInput],
+  );
+  const submitTyped = useCallback((text: string) => submit(text, 'manual'), [submit]);
+  const checkOutFromList = useMemo(
+    () => (ready ? (visit: CheckInDoc) => void checkOutVisit(visit).then(focusInput) : undefined),
+    [ready, checkOutVisit, focusInput],
+  );
 
   useScannerInput((scan) => submit(scan.text, scan.method), { enabled: ready && !state.dialogOpen });
 
   const run = (id: DeskCommandId) => {
     if (id === 'clear') {
-      setValue('');
+      badge.current?.clear();
       search.current?.clear();
       desk.clear();
       focusInput();
@@ -124,22 +133,7 @@ export const CheckInScreen = () => {
           <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ marginTop: 16 }}>
             {checkingOut && <Alert type="info" showIcon message={t('frontDesk.checkOut.modeHint')} style={{ marginBottom: 12 }} />}
             <Form.Item label={checkingOut ? t('frontDesk.checkOut.inputLabel') : t('checkIn.inputLabel')}>
-              <Input
-                ref={input}
-                data-testid="badge-input"
-                size="large"
-                value={value}
-                disabled={!ready}
-                maxLength={PASS_MAX_LENGTH}
-                placeholder={t('checkIn.inputPlaceholder')}
-                onChange={(e) => setValue(e.target.value)}
-                onPressEnter={() => {
-                  submit(value, 'manual');
-                  setValue('');
-                }}
-                autoComplete="off"
-                style={{ fontSize: 24 }}
-              />
+              <BadgeField handle={badge} disabled={!ready} placeholder={t('checkIn.inputPlaceholder')} onSubmit={submitTyped} />
             </Form.Item>
             <Form.Item label={t('frontDesk.search.label')} style={{ marginBottom: 16 }}>
               <MemberSearch ref={search} disabled={!ready} onPick={(m) => void desk.pickMember(m)} onDone={focusInput} />
@@ -173,7 +167,7 @@ export const CheckInScreen = () => {
           checkins={data.recent}
           names={data.names}
           inside={data.inside}
-          onCheckOut={ready ? (visit) => void desk.checkOutVisit(visit).then(focusInput) : undefined}
+          onCheckOut={checkOutFromList}
         />
       </Col>
       <OverrideDialog

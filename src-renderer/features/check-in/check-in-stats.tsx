@@ -1,8 +1,9 @@
 /** Today's count (with denials) and live occupancy against the station's capacity. */
 import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const CheckInStats = ({ today, denied, inside, capacity }: { today: number; denied: number; inside: number; capacity: number }) => {
+export const CheckInStats = memo(function CheckInStats({ today, denied, inside, capacity }: { today: number; denied: number; inside: number; capacity: number }) {
   const { t } = useTranslation();
   const full = capacity > 0 && inside >= capacity;
   return (
@@ -27,4 +28,4 @@ export const CheckInStats = ({ today, denied, inside, capacity }: { today: numbe
       </Col>
     </Row>
   );
-};
+});

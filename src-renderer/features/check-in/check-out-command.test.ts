@@ -82,7 +82,16 @@ describe('closing time', () => {
     expect((await desk.repos.checkins.get('out'))?.checkOutMethod).toBe('scan');
   });
 
-  it('runs at start and on a timer until stopped', async () => {
+  it('looks 30 days back at start and two days back on the minute in between', async () => {
+    await record({ id: 'last-week', deskId: 'desk-1', at: cst('2026-02-23 20:00') });
+    await record({ id: 'yesterday', deskId: 'desk-1', at: cst('2026-03-01 20:00') });
+    expect(await runClosingCheckOut(desk.repos, 'desk-1', Date.parse(NOW), false)).toBe(1);
+    expect((await desk.repos.checkins.get('last-week'))?.checkedOutAt).toBeNull();
+    expect(await runClosingCheckOut(desk.repos, 'desk-1', Date.parse(NOW))).toBe(1);
+    expect(await desk.repos.checkins.get('last-week')).toMatchObject({ checkedOutAt: cst('2026-02-23 22:00'), checkOutMethod: 'closing' });
+  });
+
+  it('runs on a timer until stopped, the first run one interval after start', async () => {
     await record({ id: 'yesterday', deskId: 'desk-1', at: cst(`${MONDAY} 20:00`) });
     let now = Date.parse(cst(`${MONDAY} 21:00`));
     const stop = startClosingCheckOut({ repos: desk.repos, deskId: 'desk-1', now: () => now, intervalMs: 20 });

@@ -1,27 +1,39 @@
 /**
- * Automatic check-out at closing time (shared/domain/occupancy.ts `checkOutAtClosing`), run at
- * app start (visits left open since yesterday, or while the desk was off) and then every minute.
+ * Automatic check-out at closing time (shared/domain/occupancy.ts `checkOutAtClosing`), run a
+ * minute after app start (visits left open since yesterday, or while the desk was off) and then
+ * every minute.
  * The recorded time is the closing time itself, whenever this runs.
  *
  * Each desk closes its own visits at once; another desk's visits only an hour after their
  * closing, so that normally one write per visit reaches the server, yet visits of a desk that is
  * off or gone still get closed. Two desks closing the same visit write the same value.
+ *
+ * How far back it looks: 30 days on the first run (one interval after start, not at once: that
+ * read takes seconds at a busy station, just when the first scans come in; until then occupancy
+ * already ends visits at closing time on screen) and once a day after; in between, every minute, the
+ * open visits of the last two days — the very query the check-in screen keeps live
+ * (check-in-command.ts `openVisitsSince`), answered from RxDB's cache. A 30-day look every minute
+ * read ~80,000 check-ins at a busy station (2,700 a day) and stalled scans for seconds
+ * (bench/README.md).
  */
 import { checkOutAtClosing } from '../../../shared/domain/occupancy';
 import { DAY_MS, HOUR_MS, toIso, toMs } from '../../../shared/domain/time';
 import type { Repositories } from '../../data/index';
+import { openVisitsSince } from './check-in-command';
 
 /** How far back open visits are looked for. */
 export const CLOSING_LOOKBACK_MS = 30 * DAY_MS;
 /** How long after closing a desk leaves another desk's visits to that desk. */
 export const OTHER_DESK_GRACE_MS = HOUR_MS;
 export const CLOSING_INTERVAL_MS = 60_000;
+/** How often the 30-day look is repeated while the desk runs. */
+export const DEEP_CLOSING_INTERVAL_MS = DAY_MS;
 
-/** Checks out every due visit; returns how many were closed. */
-export const runClosingCheckOut = async (repos: Repositories, deskId: string, now: number): Promise<number> => {
+/** Checks out every due visit (`deep`: of the last 30 days, else of the last two); returns how many were closed. */
+export const runClosingCheckOut = async (repos: Repositories, deskId: string, now: number, deep = true): Promise<number> => {
   const station = await repos.station.current();
   if (!station) return 0;
-  const open = await repos.checkins.openSince(toIso(now - CLOSING_LOOKBACK_MS));
+  const open = await repos.checkins.openSince(deep ? toIso(now - CLOSING_LOOKBACK_MS) : openVisitsSince(station, now));
   const due = checkOutAtClosing(open, station, now).filter(
     (c) => c.deskId === deskId || toMs(c.checkedOutAt!) <= now - OTHER_DESK_GRACE_MS,
   );
@@ -37,14 +49,19 @@ export const startClosingCheckOut = (options: {
   intervalMs?: number;
 }): (() => void) => {
   let running = false;
+  let lastDeep = Number.NEGATIVE_INFINITY;
   const run = () => {
     if (running) return;
     running = true;
-    runClosingCheckOut(options.repos, options.deskId, options.now())
+    const now = options.now();
+    const deep = now - lastDeep >= DEEP_CLOSING_INTERVAL_MS;
+    runClosingCheckOut(options.repos, options.deskId, now, deep)
+      .then(() => {
+        if (deep) lastDeep = now;
+      })
       .catch((error: unknown) => console.warn('Station Desk: closing-time check-out failed; retrying in a minute', error))
       .finally(() => (running = false));
   };
-  run();
   const timer = setInterval(run, options.intervalMs ?? CLOSING_INTERVAL_MS);
   return () => clearInterval(timer);
 };

@@ -1,5 +1,10 @@
-/** Today's last 20 attempts, newest first; a visit still open can be checked out from here. */
+/**
+ * Today's last 20 attempts, newest first; a visit still open can be checked out from here.
+ * Memoised: the table is the costliest part of the check-in screen, and a scan's result panel must
+ * not wait for it to render again with unchanged rows.
+ */
 import { Button, Table, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInDoc } from '../../../shared/schemas/index';
 
@@ -14,7 +19,7 @@ export interface RecentListProps {
   onCheckOut?(visit: CheckInDoc): void;
 }
 
-export const RecentList = ({ checkins, names, inside, onCheckOut }: RecentListProps) => {
+export const RecentList = memo(function RecentList({ checkins, names, inside, onCheckOut }: RecentListProps) {
   const { t, i18n } = useTranslation();
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
   return (
@@ -64,4 +69,4 @@ export const RecentList = ({ checkins, names, inside, onCheckOut }: RecentListPr
       ]}
     />
   );
-};
+});

@@ -3,14 +3,18 @@
  * (check-out buttons) and the people inside (occupancy: each person once), and member names for
  * the recent list. Occupancy is re-judged every half minute, so visits end on screen at closing
  * time without a write.
+ *
+ * These updates render as transitions (React may interrupt them): after a scan, the result panel
+ * (an urgent update) is painted first and the lists catch up a frame later, instead of the panel
+ * waiting for the table to render again (bench/README.md, scan to paint).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState, type DependencyList } from 'react';
 import { isInside, occupancy } from '../../../shared/domain/occupancy';
 import { toIso } from '../../../shared/domain/time';
 import type { CheckInDoc, StationDoc } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
 import { useTodayRange } from '../../app/use-station';
-import { useSubscription } from '../../app/use-subscription';
+import type { Unsubscribe } from '../../data/index';
 import { OPEN_LOOKBACK_MS } from './check-in-command';
 
 const useTick = (ms: number): number => {
@@ -23,6 +27,13 @@ const useTick = (ms: number): number => {
   return tick;
 };
 
+/** useSubscription (app/use-subscription.ts), with each update rendered as a transition. */
+const useLiveList = <T,>(subscribe: (listener: (value: T) => void) => Unsubscribe, initial: T, deps: DependencyList): T => {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => subscribe((next) => startTransition(() => setValue(next))), deps); // eslint-disable-line react-hooks/exhaustive-deps
+  return value;
+};
+
 const useMemberNames = (checkins: CheckInDoc[]): Map<string, string> => {
   const { repos } = useServices();
   const [names, setNames] = useState(new Map<string, string>());
@@ -30,7 +41,7 @@ const useMemberNames = (checkins: CheckInDoc[]): Map<string, string> => {
     const missing = [...new Set(checkins.map((c) => c.memberId).filter((id) => id && !names.has(id)))];
     if (missing.length === 0) return;
     void Promise.all(missing.map(async (id) => [id, (await repos.members.get(id))?.name ?? ''] as const)).then((found) =>
-      setNames((prev) => new Map([...prev, ...found])),
+      startTransition(() => setNames((prev) => new Map([...prev, ...found]))),
     );
   }, [checkins, names, repos]);
   return names;
@@ -39,9 +50,10 @@ const useMemberNames = (checkins: CheckInDoc[]): Map<string, string> => {
 export const useDeskData = (station: StationDoc | null) => {
   const { repos, now } = useServices();
   const range = useTodayRange(station);
-  const today = useSubscription<CheckInDoc[]>((l) => repos.checkins.subscribeBetween(range, l), [], [repos, range.from]);
+  const today = useLiveList<CheckInDoc[]>((l) => repos.checkins.subscribeBetween(range, l), [], [repos, range.from]);
+  // the same query the check-in command asks (openVisitsSince), so RxDB answers that from cache
   const since = useMemo(() => toIso(Date.parse(range.from) - OPEN_LOOKBACK_MS), [range.from]);
-  const open = useSubscription<CheckInDoc[]>((l) => repos.checkins.subscribeOpenSince(since, l), [], [repos, since]);
+  const open = useLiveList<CheckInDoc[]>((l) => repos.checkins.subscribeOpenSince(since, l), [], [repos, since]);
   const tick = useTick(30_000);
   // `inside`: the open visits (ids), for their check-out buttons; `occupancy`: the people inside,
   // each once (shared rule: a person admitted at two offline desks has two open visits).

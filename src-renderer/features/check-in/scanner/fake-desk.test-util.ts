@@ -19,12 +19,22 @@ export interface FakeDesk {
   /** Keys whose default action was prevented, by `code`. */
   swallowed: string[];
   play(events: DeskEvent[]): void;
+  /**
+   * The same events handled late: each happened at its `timeStamp` but is handled at
+   * `handledAt[i]`. By default a long task blocked the page: timers due meanwhile run late, first,
+   * while the key waits in the input queue (reported by `inputPending` unless the desk was made
+   * without it). With `late: 'browser'` the page was idle and the browser delivered the key late:
+   * timers run on time and nothing is pending.
+   */
+  playQueued(events: DeskEvent[], handledAt: number[], late?: 'page' | 'browser'): void;
   /** Runs every timer (as if the desk sat idle). */
   idle(ms?: number): void;
 }
 
-export const createFakeDesk = (options: Partial<ScannerOptions> = {}, initial = ''): FakeDesk => {
+export const createFakeDesk = (options: Partial<ScannerOptions> = {}, initial = '', browser: { inputPending: boolean } = { inputPending: true }): FakeDesk => {
   let now = 0;
+  /** When the key waiting in the input queue was typed (null: nothing queued). */
+  let queuedSince: number | null = null;
   let timers: { due: number; callback: () => void; id: number }[] = [];
   let nextId = 0;
   let composition = '';
@@ -35,12 +45,27 @@ export const createFakeDesk = (options: Partial<ScannerOptions> = {}, initial = 
     submitted: [],
     swallowed: [],
     play(events) {
-      for (const event of events) {
+      desk.playQueued(
+        events,
+        events.map((e) => e.timeStamp),
+      );
+    },
+    playQueued(events, handledAt, late = 'page') {
+      events.forEach((event, i) => {
+        const at = handledAt[i] ?? event.timeStamp;
         runTimers(event.timeStamp);
-        now = event.timeStamp;
+        if (late === 'browser') {
+          runTimers(at);
+        } else {
+          // the page is busy until `at`: timers due meanwhile run late, at `at`, with the key queued
+          queuedSince = event.timeStamp;
+          runTimers(at, at);
+          queuedSince = null;
+        }
+        now = Math.max(now, at);
         if ('composition' in event) composeEvent(event.composition, event.data);
         else keyEvent(event);
-      }
+      });
     },
     idle(ms = 10_000) {
       runTimers(now + ms);
@@ -68,14 +93,16 @@ export const createFakeDesk = (options: Partial<ScannerOptions> = {}, initial = 
     },
     onScan: (scan) => desk.scans.push(scan),
     onSequence: (sequence) => desk.sequences.push(sequence),
+    ...(browser.inputPending ? { inputPending: () => queuedSince !== null && queuedSince <= now } : {}),
   });
 
-  function runTimers(until: number) {
+  /** Runs the timers due by `until`; with `busyUntil`, none can run before that time. */
+  function runTimers(until: number, busyUntil = Number.NEGATIVE_INFINITY) {
     for (;;) {
       const due = timers.filter((t) => t.due <= until).sort((a, b) => a.due - b.due || a.id - b.id)[0];
       if (!due) return;
       timers = timers.filter((t) => t !== due);
-      now = Math.max(now, due.due);
+      now = Math.max(now, due.due, busyUntil);
       due.callback();
     }
   }

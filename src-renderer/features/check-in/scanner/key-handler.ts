@@ -4,6 +4,14 @@
  * back as it was before a burst (the first few burst keys reach it before the burst is
  * recognised, and an IME may have added composition junk), types back keys that were swallowed
  * but turned out human, and runs the pause timer that ends a run without a terminator.
+ *
+ * The pause timer runs on the page's clock, the keys carry the time they were typed: while the
+ * page is busy (the first keys of a burst reach the field and re-render the screen; a sync writes
+ * a page of members), the rest of the burst waits in the input queue, and a timer that fires then
+ * would see a pause that never happened and cut the scan in two (two wrong card numbers). So a
+ * pause must pass on both clocks — after the last key as typed and after it as handled — and the
+ * timer reads queued keys first: it waits while the browser reports pending input, and looks
+ * again once when it fired late (the page was blocked, keys may be queued).
  */
 import type { RunEnd, ScannerScan, WedgeDecoder, WedgeKeyEvent, WedgeSequence } from './wedge-decoder';
 
@@ -25,6 +33,8 @@ export interface KeyHandlerEnv<Snapshot> {
   schedule(callback: () => void, delayMs: number): () => void;
   onScan(scan: ScannerScan): void;
   onSequence?(sequence: WedgeSequence): void;
+  /** Whether input events wait to be handled (Chromium: `navigator.scheduling.isInputPending`). */
+  inputPending?(): boolean;
 }
 
 export interface KeyEventLike extends WedgeKeyEvent {
@@ -41,6 +51,10 @@ export interface KeyHandler {
 
 /** How long a restore waits for an open IME composition to end before restoring anyway. */
 export const COMPOSITION_WAIT_MS = 300;
+/** A pause timer this late (ms) means the page was blocked: keys may be queued behind it. */
+export const LATE_TIMER_MS = 16;
+/** When the pause timer looks again after deferring to queued input. */
+export const QUEUED_INPUT_RECHECK_MS = 10;
 
 export const createKeyHandler = <Snapshot>(env: KeyHandlerEnv<Snapshot>): KeyHandler => {
   const { decoder, field } = env;
@@ -74,24 +88,34 @@ export const createKeyHandler = <Snapshot>(env: KeyHandlerEnv<Snapshot>): KeyHan
     if (end.scan) env.onScan(end.scan);
   };
 
+  /** The last keydown: when it was typed (its timeStamp) and when the page handled it. */
+  let lastKey: { typedAt: number; handledAt: number } | null = null;
+
   const rearm = () => {
     cancelTimer?.();
     cancelTimer = null;
     const deadline = decoder.nextDeadline();
     if (deadline === null) return;
-    cancelTimer = env.schedule(
-      () => {
-        cancelTimer = null;
-        const end = decoder.tick(env.now());
-        if (end) handleEnd(end);
-        rearm();
-      },
-      Math.max(0, deadline - env.now()),
-    );
+    // Keys handled late (the browser or the page was busy) get the same pause to follow.
+    const due = lastKey ? Math.max(deadline, lastKey.handledAt + (deadline - lastKey.typedAt)) : deadline;
+    const check = (rechecked: boolean) => {
+      cancelTimer = null;
+      const now = env.now();
+      if (env.inputPending?.() || (!rechecked && now - due > LATE_TIMER_MS)) {
+        // Keys typed before the deadline may still be queued: let them be read first.
+        cancelTimer = env.schedule(() => check(true), QUEUED_INPUT_RECHECK_MS);
+        return;
+      }
+      const end = decoder.tick(now);
+      if (end) handleEnd(end);
+      rearm();
+    };
+    cancelTimer = env.schedule(() => check(false), Math.max(0, due - env.now()));
   };
 
   return {
     keydown(event) {
+      lastKey = { typedAt: event.timeStamp, handledAt: env.now() };
       const step = decoder.onKeyDown(event);
       if (step.ended) handleEnd(step.ended);
       if (step.runStarted) snapshot = field.snapshot();
@@ -115,6 +139,7 @@ export const createKeyHandler = <Snapshot>(env: KeyHandlerEnv<Snapshot>): KeyHan
       }
     },
     dispose() {
+      lastKey = null;
       cancelTimer?.();
       pendingRestore?.cancel();
       pendingRestore = null;

@@ -21,6 +21,9 @@ export interface UseScannerInputOptions {
   onSequence?: (sequence: WedgeSequence) => void;
 }
 
+/** Chromium's `navigator.scheduling` (not in TypeScript's DOM types). */
+type NavigatorWithScheduling = Navigator & { scheduling?: { isInputPending?: () => boolean } };
+
 const ignored = (target: EventTarget | null) => target instanceof Element && target.closest('[data-scanner-ignore]') !== null;
 
 export const useScannerInput = (onScan: (scan: ScannerScan) => void, { enabled = true, options, onSequence }: UseScannerInputOptions = {}): void => {
@@ -51,6 +54,7 @@ export const useScannerInput = (onScan: (scan: ScannerScan) => void, { enabled =
       },
       onScan: (scan) => callbacks.current.onScan(scan),
       onSequence: (sequence) => callbacks.current.onSequence?.(sequence),
+      inputPending: () => (navigator as NavigatorWithScheduling).scheduling?.isInputPending?.() ?? false,
     });
     const keydown = (event: KeyboardEvent) => {
       if (!ignored(event.target)) handler.keydown(event);
