@@ -3,7 +3,7 @@
  * syncing in the background when this desk is enrolled, then render. Nothing here waits for the
  * network: the desk must open offline.
  */
-import { Alert } from 'antd';
+import { Alert, Progress } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -44,7 +44,19 @@ const boot = async () => {
     const device = await enrollFromLink(bridge, await bridge.getDeviceStatus(), i18n.t('settings.defaultDeskName'));
     // one database per station: demo data tried before enrolling never mixes into a station's
     const name = databaseNameFor(device.enrolled ? device.stationId : '');
-    const db = await createDatabase({ storage: dexieStorage(), name, multiInstance: true });
+    // an upgrade that migrates stored documents shows its progress (minutes for a big roster)
+    const db = await createDatabase({
+      storage: dexieStorage(),
+      name,
+      multiInstance: true,
+      onMigrationProgress: ({ collection, handled, total }) =>
+        root.render(
+          <div data-testid="db-migrating" style={{ maxWidth: 480, margin: '20vh auto', padding: 24 }}>
+            <Progress percent={total === 0 ? 100 : Math.floor((handled / total) * 100)} status="active" />
+            <p>{i18n.t('boot.migrating', { collection, handled, total })}</p>
+          </div>,
+        ),
+    });
     const services: Services = {
       repos: createRepositories(db),
       bridge,

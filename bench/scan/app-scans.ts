@@ -63,8 +63,8 @@ const installProbe = () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const openCheckIn = async (context: BrowserContext, url: string): Promise<Page> => {
-  const page = await context.newPage();
+export const openCheckIn = async (context: BrowserContext, url: string, blank?: Page): Promise<Page> => {
+  const page = blank ?? (await context.newPage());
   await page.addInitScript(installProbe);
   await page.goto(`${url}/#/check-in`);
   const card = page.getByTestId('staff-sign-in');

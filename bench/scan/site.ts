@@ -23,9 +23,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const buildSite = async (outDir: string): Promise<void> => {
+/** `minify: false` keeps function names readable in CPU profiles (bench/scan/profile-app.ts). */
+export const buildSite = async (outDir: string, { minify = true } = {}): Promise<void> => {
   const root = resolve(outDir);
-  await viteBuild({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: root, emptyOutDir: true, sourcemap: false } });
+  await viteBuild({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: root, emptyOutDir: true, sourcemap: false, minify } });
   mkdirSync(join(root, '__bench'), { recursive: true });
   await esbuild({
     entryPoints: ['bench/scan/page/main.ts'],
@@ -36,6 +37,7 @@ export const buildSite = async (outDir: string): Promise<void> => {
     outfile: join(root, '__bench', 'bench.js'),
     define: { 'import.meta.env.DEV': 'false', 'import.meta.env': '{"DEV":false}', 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'warning',
+    minify,
   });
   writeFileSync(join(root, '__bench', 'index.html'), '<!doctype html><meta charset="utf-8"><title>scan bench</title><script type="module" src="./bench.js"></script>\n');
 };

@@ -112,10 +112,27 @@ const openIntervals = (station: StationHours, first: number, last: number): Inte
   return merged.map((i) => (i.end - i.start >= WEEK_MS ? ALWAYS : i));
 };
 
+/**
+ * Per opening-hours list (by identity) and local day, the intervals around that day: occupancy
+ * asks for every open visit at each scan (thousands of times with the same hours and day), and
+ * building them parses and merges 17 days of windows each time. Frozen: shared by every caller.
+ */
+const aroundCache = new WeakMap<StationHours['openingHours'], Map<string, readonly Interval[]>>();
+const AROUND_CACHE_DAYS = 64;
+
 /** Open intervals around `now`: a window reaching `now` starts at most a week before it. */
-const intervalsAround = (station: StationHours, now: number): Interval[] => {
+const intervalsAround = (station: StationHours, now: number): readonly Interval[] => {
   const day = localDayIndex(station, now);
-  return openIntervals(station, day - 8, day + 8);
+  let byDay = aroundCache.get(station.openingHours);
+  if (!byDay) aroundCache.set(station.openingHours, (byDay = new Map()));
+  const key = `${station.utcOffsetMinutes}:${day}`;
+  let found = byDay.get(key);
+  if (!found) {
+    if (byDay.size >= AROUND_CACHE_DAYS) byDay.clear();
+    found = Object.freeze(openIntervals(station, day - 8, day + 8).map((i) => Object.freeze(i)));
+    byDay.set(key, found);
+  }
+  return found;
 };
 
 /** The open interval containing `now`, or null when the station is closed then. */

@@ -27,7 +27,8 @@ export interface MemberDoc extends SyncedFields {
 }
 
 export const memberSchema: CollectionSchema = {
-  version: 0,
+  // v1: `source` indexed (open review tickets are read at start; without it, the whole roster was)
+  version: 1,
   title: 'members',
   description: 'Roster cache: members known at this station',
   primaryKey: 'id',
@@ -41,9 +42,9 @@ export const memberSchema: CollectionSchema = {
     category: { type: 'string', enum: [...MEMBER_CATEGORIES] },
     status: { type: 'string', enum: [...MEMBER_STATUSES] },
     validUntil: timestampField,
-    source: { type: 'string', enum: ['server', 'walk-in', 'provisional'] },
+    source: { type: 'string', enum: ['server', 'walk-in', 'provisional'], maxLength: 12 },
   },
   required: [...syncedRequired, 'name', 'phoneMasked', 'phoneTail', 'cardNo', 'category', 'status', 'validUntil', 'source'],
-  indexes: ['cardNo', 'phoneTail'],
+  indexes: ['cardNo', 'phoneTail', 'source'],
   additionalProperties: false,
 };

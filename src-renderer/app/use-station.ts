@@ -11,20 +11,29 @@ export const useStation = (): StationDoc | null => {
   return useSubscription<StationDoc | null>((listener) => repos.station.subscribe(listener), null, [repos]);
 };
 
-/** Today's range in station-local time; rolls over at local midnight. */
+/** The clock used while the station profile has not loaded: China Standard Time. */
+const DEFAULT_CLOCK = { utcOffsetMinutes: 480 };
+
+/**
+ * Today's range in station-local time; rolls over at local midnight (checked every minute).
+ * Worked out on every render from the station itself, never from state that lags it: a range
+ * from a stale day once made the check-in screen ask for every check-in since 1970 (a minute's
+ * read at a busy station) in the render where the station profile arrived.
+ */
 export const useTodayRange = (station: StationDoc | null): TimeRange => {
   const { now } = useServices();
-  const [day, setDay] = useState(() => (station ? localDayStart(station, now()) : 0));
+  const [, setMinute] = useState(0);
   useEffect(() => {
-    if (!station) return;
-    const update = () => setDay(localDayStart(station, now()));
-    update();
-    const timer = window.setInterval(update, 60_000);
+    const timer = window.setInterval(() => setMinute((m) => m + 1), 60_000);
     return () => window.clearInterval(timer);
-  }, [station, now]);
-  return useMemo(() => {
-    const clock = station ?? { utcOffsetMinutes: 480 };
-    const start = station ? day : localDayStart(clock, now());
-    return { from: new Date(start).toISOString(), to: new Date(localDayEnd(clock, start)).toISOString() };
-  }, [station, day, now]);
+  }, []);
+  const { from, to } = todayRange(station, now());
+  return useMemo(() => ({ from, to }), [from, to]);
+};
+
+/** The local day containing `now` at the station (China Standard Time until its profile loads). */
+export const todayRange = (station: Pick<StationDoc, 'utcOffsetMinutes'> | null, now: number): TimeRange => {
+  const clock = station ?? DEFAULT_CLOCK;
+  const start = localDayStart(clock, now);
+  return { from: new Date(start).toISOString(), to: new Date(localDayEnd(clock, start)).toISOString() };
 };

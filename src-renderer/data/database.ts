@@ -27,7 +27,21 @@ export interface CreateDatabaseOptions {
   /** Collections and migrations; default: the shared registry. Overridden only by migration tests. */
   collections?: readonly CollectionSpec[];
   migrations?: Partial<Record<CollectionName, MigrationStrategies>>;
+  /** Told how far an upgrade of stored documents has come (a big roster takes minutes). */
+  onMigrationProgress?: (progress: MigrationProgress) => void;
 }
+
+export interface MigrationProgress {
+  collection: CollectionName;
+  handled: number;
+  total: number;
+}
+
+/**
+ * Documents per migration batch. RxDB's default (200) made a 200,000-member roster take minutes
+ * with one durable commit per batch; larger batches commit far less often.
+ */
+export const MIGRATION_BATCH_SIZE = 2_000;
 
 let pluginsAdded = false;
 
@@ -70,10 +84,25 @@ export const createDatabase = async (options: CreateDatabaseOptions): Promise<De
         schema: spec.schema as unknown as RxJsonSchema<unknown>,
         migrationStrategies: migrations[spec.name] ?? {},
         conflictHandler: conflictHandlerFor(spec.name),
+        // migrated below, in big batches, with progress
+        autoMigrate: false,
       },
     ]),
   );
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   await db.addCollections(creators as any);
+  for (const name of Object.keys(creators) as CollectionName[]) {
+    const collection = db.collections[name];
+    if (!(await collection.migrationNeeded())) continue;
+    const state = collection.getMigrationState();
+    const sub = state.$.subscribe((status) =>
+      options.onMigrationProgress?.({ collection: name, handled: status.count.handled, total: status.count.total }),
+    );
+    try {
+      await state.migratePromise(MIGRATION_BATCH_SIZE);
+    } finally {
+      sub.unsubscribe();
+    }
+  }
   return db;
 };

@@ -6,4 +6,7 @@
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '../../shared/schemas/index';
 
-export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, MigrationStrategies>> = {};
+export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, MigrationStrategies>> = {
+  // v1 adds an index on `source`; documents are unchanged
+  members: { 1: (doc: unknown) => doc },
+};

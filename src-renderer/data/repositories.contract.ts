@@ -127,6 +127,7 @@ export const repositoryContract = (storageName: string, makeStorage: () => any) 
       await repos.checkins.record(makeCheckIn({ id: 'old', at: '2026-11-27T02:00:00.000Z' }));
       await repos.checkins.record(makeCheckIn({ id: 'badge', at: '2026-11-29T04:00:00.000Z', badge: 'X9', outcome: 'deny', reason: 'UNKNOWN_BADGE' }));
       expect((await repos.checkins.openSince('2026-11-28T00:00:00.000Z')).map((c) => c.id)).toEqual(['warn', 'open']);
+      expect((await repos.checkins.openBetween({ from: '2026-11-27T00:00:00.000Z', to: '2026-11-29T02:30:00.000Z' })).map((c) => c.id)).toEqual(['open', 'old']);
       expect((await repos.checkins.forBadgeSince('X9', '2026-11-28T00:00:00.000Z')).map((c) => c.id)).toEqual(['badge']);
       const seen: number[] = [];
       const unsubscribe = repos.checkins.subscribeOpenSince('2026-11-28T00:00:00.000Z', (docs) => seen.push(docs.length));

@@ -260,6 +260,9 @@ export const en: Shape<Resources> = {
       revoked: 'This desk was disabled or its credential is no longer valid. Forget the enrollment, then enroll again with a new code.',
     },
   },
+  boot: {
+    migrating: 'Upgrading local data ({{collection}}: {{handled}} / {{total}}). Please keep the app open.',
+  },
   errors: {
     dbOpen: 'Could not open the local database: {{message}}',
     bridge: 'Could not reach the desktop shell: {{message}}',

@@ -257,6 +257,9 @@ export const zhCN = {
       revoked: '本机已被停用或凭据已失效。请解除登记，再用新的登记码重新登记。',
     },
   },
+  boot: {
+    migrating: '正在升级本地数据（{{collection}}：{{handled}} / {{total}}），请勿关闭本程序',
+  },
   errors: {
     dbOpen: '本地数据库打开失败：{{message}}',
     bridge: '与桌面程序通信失败：{{message}}',

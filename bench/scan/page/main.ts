@@ -119,6 +119,15 @@ const api = {
     const now = Date.now();
     const dayStart = localDayStart(station, now);
     await store.addCheckIns(today(dayStart, now, perDay, memberCount));
+    // People leave: visits begun over two hours ago, and every visit the app's scans of earlier
+    // runs opened, are checked out, so each run starts with the open visits a desk really has
+    // (without this, every run left 320 more people "inside" and the next run was slower).
+    const leftBy = now - 2 * 3_600_000;
+    const stale = (await store.repos.checkins.openSince(new Date(dayStart - 2 * 86_400_000).toISOString())).filter(
+      (c) => Date.parse(c.at) < leftBy || c.deskId !== 'BENCH-DESK-TODAY',
+    );
+    for (const c of stale) await store.repos.checkins.checkOut(c.id, new Date(Math.min(Date.parse(c.at) + 3_600_000, now - 60_000)).toISOString(), 'manual');
+    if (stale.length) log(`checked out ${stale.length} visits that had ended`);
     const range = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 86_400_000).toISOString() };
     const count = await store.repos.checkins.countBetween(range);
     await store.close();

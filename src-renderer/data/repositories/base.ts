@@ -2,7 +2,7 @@
  * Helpers every repository uses: stamping the synced fields on desk writes, and turning RxDB
  * query observables into plain subscriptions (features never see RxDB types).
  */
-import type { MangoQuery, RxCollection } from 'rxdb';
+import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import type { SyncedFields } from '../../../shared/schemas/index';
 
 export type Unsubscribe = () => void;
@@ -14,18 +14,34 @@ export type NewDoc<D extends SyncedFields> = Omit<D, 'serverRev' | 'updatedAt'> 
 export const stampNew = <D extends SyncedFields>(doc: NewDoc<D>, now: Date = new Date()): D =>
   ({ ...doc, serverRev: doc.serverRev ?? 0, updatedAt: doc.updatedAt ?? now.toISOString() }) as D;
 
+/**
+ * The plain JSON of a document, made once per revision: RxDB hands out one immutable RxDocument
+ * per revision, and a live query re-emits every row on each change (today's check-ins are
+ * thousands at a busy station), so without this each scan copied them all again. Frozen, since
+ * every reader shares it.
+ */
+const jsonCache = new WeakMap<object, unknown>();
+export const jsonOf = <D>(doc: RxDocument<D>): D => {
+  let json = jsonCache.get(doc) as D | undefined;
+  if (json === undefined) {
+    json = Object.freeze(doc.toJSON()) as D;
+    jsonCache.set(doc, json);
+  }
+  return json;
+};
+
 /** Plain JSON of the documents a query returns (no RxDocument leaks out of data/). */
 export const findJson = async <D>(collection: RxCollection<D>, query: MangoQuery<D>): Promise<D[]> => {
   const docs = await collection.find(query).exec();
-  return docs.map((d) => d.toJSON() as D);
+  return docs.map((d) => jsonOf(d));
 };
 
 export const findOneJson = async <D>(collection: RxCollection<D>, query: MangoQuery<D> | string): Promise<D | null> => {
   const doc = await (typeof query === 'string' ? collection.findOne(query) : collection.findOne(query)).exec();
-  return doc ? (doc.toJSON() as D) : null;
+  return doc ? jsonOf(doc) : null;
 };
 
 export const subscribeQuery = <D>(collection: RxCollection<D>, query: MangoQuery<D>, listener: Listener<D[]>): Unsubscribe => {
-  const sub = collection.find(query).$.subscribe((docs) => listener(docs.map((d) => d.toJSON() as D)));
+  const sub = collection.find(query).$.subscribe((docs) => listener(docs.map((d) => jsonOf(d))));
   return () => sub.unsubscribe();
 };

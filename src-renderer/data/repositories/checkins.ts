@@ -26,6 +26,8 @@ export interface CheckInRepository {
   /** Admissions since `since` (ISO) not checked out yet, newest first: who may be inside. */
   openSince(since: string): Promise<CheckInDoc[]>;
   subscribeOpenSince(since: string, listener: Listener<CheckInDoc[]>): Unsubscribe;
+  /** Admissions in the range not checked out yet, newest first (a month is read a slice at a time). */
+  openBetween(range: TimeRange): Promise<CheckInDoc[]>;
   /** Sets the check-out once (the one update of a check-in); a second call keeps the first. */
   checkOut(id: string, at: string, method: NonNullable<CheckInDoc['checkOutMethod']>): Promise<CheckInDoc>;
   subscribeBetween(range: TimeRange, listener: Listener<CheckInDoc[]>, limit?: number): Unsubscribe;
@@ -54,6 +56,9 @@ export const checkInRepository = (checkins: RxCollection<CheckInDoc>): CheckInRe
   openSince: (since) => findJson(checkins, { selector: openSelector(since) as any, sort: [{ at: 'desc' }] }),
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   subscribeOpenSince: (since, listener) => subscribeQuery(checkins, { selector: openSelector(since) as any, sort: [{ at: 'desc' }] }, listener),
+  openBetween: (range) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+    findJson(checkins, { selector: { ...openSelector(range.from), at: { $gte: range.from, $lt: range.to } } as any, sort: [{ at: 'desc' }] }),
   async checkOut(id, at, method) {
     const doc = await checkins.findOne(id).exec();
     if (!doc) throw new Error(`check-in ${id} not found`);

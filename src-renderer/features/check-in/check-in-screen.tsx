@@ -5,37 +5,33 @@
  * Staff sign in first wherever the station has staff records. Every action works by keyboard;
  * the shortcuts are listed on screen (desk-commands.ts).
  */
-import { Alert, Button, Col, Form, Row, Typography } from 'antd';
+import { Alert, Button, Col, Form, Row } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckInDoc, CheckInMethod } from '../../../shared/schemas/index';
+import type { CheckInDoc, CheckInMethod, MemberDoc } from '../../../shared/schemas/index';
 import { useStation } from '../../app/use-station';
 import { SignInCard } from '../staff/sign-in-card';
 import { useSignInGate } from '../staff/use-staff';
 import type { CheckInResult } from './check-in-command';
 import { BadgeField, type BadgeFieldHandle } from './badge-field';
 import { CameraScanner } from './camera/index';
-import { CheckInStats } from './check-in-stats';
+import { DeskActivity } from './desk-activity';
 import { commandForKey, type DeskCommandId, type DeskCommandState } from './desk-commands';
 import { DeskToolbar } from './desk-toolbar';
 import { playOutcomeSound } from './feedback-sound';
 import { MemberSearch, type MemberSearchHandle } from './member-search';
 import { OverrideDialog } from './override-dialog';
-import { RecentList } from './recent-list';
 import { ResultPanel } from './result-panel';
 import { ReviewDrawer, useReviewTickets } from './review-drawer';
 import { useScannerInput } from './scanner/index';
 import { ShortcutBar } from './shortcut-bar';
-import { TrustAge } from './trust-age';
 import { overridable, useCheckInDesk } from './use-check-in-desk';
-import { useDeskData } from './use-desk-data';
 
 export const CheckInScreen = () => {
   const { t } = useTranslation();
   const station = useStation();
   const gate = useSignInGate();
   const desk = useCheckInDesk(station);
-  const data = useDeskData(station);
   const tickets = useReviewTickets();
   const [overrideFor, setOverrideFor] = useState<CheckInResult | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -95,6 +91,23 @@ export const CheckInScreen = () => {
     else if (id === 'review') setReviewOpen((open) => !open);
   };
 
+  // the memoised children get callbacks that never change, calling the latest `run`
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  const onCamera = useCallback(() => setCameraOn((on) => !on), []);
+  const onCheckOutMode = useCallback(() => latestRun.current('check-out-mode'), []);
+  const onReview = useCallback(() => latestRun.current('review'), []);
+  const { pickMember, showOverride } = desk;
+  const onPick = useCallback((m: MemberDoc) => void pickMember(m), [pickMember]);
+  const closeOverride = useCallback(() => {
+    setOverrideFor(null);
+    focusInput();
+  }, [focusInput]);
+  const closeReview = useCallback(() => {
+    setReviewOpen(false);
+    focusInput();
+  }, [focusInput]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = commandForKey(event.key, state);
@@ -115,9 +128,9 @@ export const CheckInScreen = () => {
           checkingOut={checkingOut}
           cameraOn={cameraOn}
           reviewCount={tickets.length}
-          onCamera={() => setCameraOn((on) => !on)}
-          onCheckOutMode={() => run('check-out-mode')}
-          onReview={() => run('review')}
+          onCamera={onCamera}
+          onCheckOutMode={onCheckOutMode}
+          onReview={onReview}
         />
         {ready && cameraOn && (
           <CameraScanner onScan={(scan) => submit(scan.text, scan.method)} active={!state.dialogOpen} style={{ maxWidth: 480, marginTop: 12 }} />
@@ -136,7 +149,7 @@ export const CheckInScreen = () => {
               <BadgeField handle={badge} disabled={!ready} placeholder={t('checkIn.inputPlaceholder')} onSubmit={submitTyped} />
             </Form.Item>
             <Form.Item label={t('frontDesk.search.label')} style={{ marginBottom: 16 }}>
-              <MemberSearch ref={search} disabled={!ready} onPick={(m) => void desk.pickMember(m)} onDone={focusInput} />
+              <MemberSearch ref={search} disabled={!ready} onPick={onPick} onDone={focusInput} />
             </Form.Item>
           </Form>
         )}
@@ -153,39 +166,17 @@ export const CheckInScreen = () => {
         />
         <ShortcutBar state={state} />
       </Col>
-      <Col xs={24} lg={10}>
-        <CheckInStats today={data.today.length} denied={data.denied} inside={data.occupancy} capacity={station?.capacity ?? 0} />
-        {station && (
-          <div style={{ marginTop: 12 }}>
-            <TrustAge maxAgeHours={station.rules.trustMaxAgeHours} />
-          </div>
-        )}
-      </Col>
-      <Col span={24}>
-        <Typography.Title level={4}>{t('checkIn.recent')}</Typography.Title>
-        <RecentList
-          checkins={data.recent}
-          names={data.names}
-          inside={data.inside}
-          onCheckOut={checkOutFromList}
-        />
-      </Col>
+      <DeskActivity station={station} onCheckOut={checkOutFromList} />
       <OverrideDialog
         denied={overrideFor}
         context={desk.context}
-        onClose={() => {
-          setOverrideFor(null);
-          focusInput();
-        }}
-        onDone={(result, manager) => desk.showOverride(result, manager)}
+        onClose={closeOverride}
+        onDone={showOverride}
       />
       <ReviewDrawer
         open={reviewOpen}
         station={station}
-        onClose={() => {
-          setReviewOpen(false);
-          focusInput();
-        }}
+        onClose={closeReview}
       />
     </Row>
   );

@@ -91,7 +91,7 @@ describe('closing time', () => {
     expect(await desk.repos.checkins.get('last-week')).toMatchObject({ checkedOutAt: cst('2026-02-23 22:00'), checkOutMethod: 'closing' });
   });
 
-  it('runs on a timer until stopped, the first run one interval after start', async () => {
+  it('runs at start and on a timer until stopped', async () => {
     await record({ id: 'yesterday', deskId: 'desk-1', at: cst(`${MONDAY} 20:00`) });
     let now = Date.parse(cst(`${MONDAY} 21:00`));
     const stop = startClosingCheckOut({ repos: desk.repos, deskId: 'desk-1', now: () => now, intervalMs: 20 });

@@ -1,6 +1,7 @@
 /** The check-in screen's title row: the mode, the camera toggle, check-out mode (F9), and the review list (F10) with its count. */
 import { Badge, Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cameraAvailability } from './camera/index';
 
@@ -14,7 +15,7 @@ export interface DeskToolbarProps {
   onReview(): void;
 }
 
-export const DeskToolbar = ({ ready, checkingOut, cameraOn, reviewCount, onCamera, onCheckOutMode, onReview }: DeskToolbarProps) => {
+export const DeskToolbar = memo(function DeskToolbar({ ready, checkingOut, cameraOn, reviewCount, onCamera, onCheckOutMode, onReview }: DeskToolbarProps) {
   const { t } = useTranslation();
   return (
     <Space align="center" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -43,4 +44,4 @@ export const DeskToolbar = ({ ready, checkingOut, cameraOn, reviewCount, onCamer
       </Space>
     </Space>
   );
-};
+});

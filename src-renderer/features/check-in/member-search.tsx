@@ -4,7 +4,7 @@
  */
 import { Input, List, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberDoc } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
@@ -18,7 +18,8 @@ export interface MemberSearchHandle {
 const STATUS_COLORS = { active: 'green', suspended: 'red', expired: 'default' } as const;
 const LIMIT = 8;
 
-export const MemberSearch = forwardRef<MemberSearchHandle, { disabled?: boolean; onPick(member: MemberDoc): void; onDone(): void }>(
+export const MemberSearch = memo(
+  forwardRef<MemberSearchHandle, { disabled?: boolean; onPick(member: MemberDoc): void; onDone(): void }>(
   function MemberSearch({ disabled, onPick, onDone }, ref) {
     const { t } = useTranslation();
     const { repos } = useServices();
@@ -111,5 +112,5 @@ export const MemberSearch = forwardRef<MemberSearchHandle, { disabled?: boolean;
         )}
       </div>
     );
-  },
+  }),
 );

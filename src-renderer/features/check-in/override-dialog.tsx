@@ -4,7 +4,7 @@
  * recorded as a second record (override-command.ts).
  */
 import { Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { authErrorText } from '../staff/auth-error-text';
@@ -21,7 +21,7 @@ export interface OverrideDialogProps {
   onDone(result: CheckInResult, managerName: string): void;
 }
 
-export const OverrideDialog = ({ denied, context, onClose, onDone }: OverrideDialogProps) => {
+export const OverrideDialog = memo(function OverrideDialog({ denied, context, onClose, onDone }: OverrideDialogProps) {
   const { t } = useTranslation();
   const { repos, now } = useServices();
   const [pin, setPin] = useState('');
@@ -100,4 +100,4 @@ export const OverrideDialog = ({ denied, context, onClose, onDone }: OverrideDia
       </div>
     </Modal>
   );
-};
+});

@@ -3,7 +3,7 @@
  * whether the synced roster knows each card now. Confirm a match, register a walk-in, or block.
  */
 import { Button, Drawer, Form, Input, message as antMessage, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WalkInFields } from '../../../shared/domain/provisional-review';
 import { MEMBER_CATEGORIES, type MemberDoc, type StationDoc } from '../../../shared/schemas/index';
@@ -45,7 +45,7 @@ const RegisterForm = ({ onSubmit }: { onSubmit(fields: WalkInFields): Promise<st
   );
 };
 
-export const ReviewDrawer = ({ open, station, onClose }: { open: boolean; station: StationDoc | null; onClose(): void }) => {
+export const ReviewDrawer = memo(function ReviewDrawer({ open, station, onClose }: { open: boolean; station: StationDoc | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const { repos, now } = useServices();
   const [message, messageHolder] = antMessage.useMessage();
@@ -134,4 +134,4 @@ export const ReviewDrawer = ({ open, station, onClose }: { open: boolean; statio
       />
     </Drawer>
   );
-};
+});

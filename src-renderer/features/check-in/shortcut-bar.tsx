@@ -1,9 +1,10 @@
 /** The screen's shortcuts, always visible (read from desk-commands.ts); disabled ones are greyed. */
 import { Space, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DESK_COMMANDS, type DeskCommandState } from './desk-commands';
 
-export const ShortcutBar = ({ state }: { state: DeskCommandState }) => {
+export const ShortcutBar = memo(function ShortcutBar({ state }: { state: DeskCommandState }) {
   const { t } = useTranslation();
   return (
     <Space wrap size={[4, 4]} data-testid="shortcut-bar" style={{ marginTop: 12 }}>
@@ -15,4 +16,4 @@ export const ShortcutBar = ({ state }: { state: DeskCommandState }) => {
       ))}
     </Space>
   );
-};
+}, (a, b) => a.state.ready === b.state.ready && a.state.canOverride === b.state.canOverride && a.state.dialogOpen === b.state.dialogOpen);

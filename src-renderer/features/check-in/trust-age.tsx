@@ -5,7 +5,7 @@
  */
 import { SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useSubscription } from '../../app/use-subscription';
@@ -16,7 +16,7 @@ export interface TrustAgeProps {
   maxAgeHours: number;
 }
 
-export const TrustAge = ({ maxAgeHours }: TrustAgeProps) => {
+export const TrustAge = memo(function TrustAge({ maxAgeHours }: TrustAgeProps) {
   const { t } = useTranslation();
   const { repos, now } = useServices();
   const updatedAt = useSubscription<number | null | undefined>((listener) => repos.trust.subscribeUpdatedAt(listener), undefined, [repos]);
@@ -35,4 +35,4 @@ export const TrustAge = ({ maxAgeHours }: TrustAgeProps) => {
       </Typography.Text>
     </Tooltip>
   );
-};
+});

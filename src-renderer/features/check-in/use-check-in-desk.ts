@@ -118,6 +118,8 @@ export const useCheckInDesk = (station: StationDoc | null) => {
     [run, t],
   );
 
+  const currentContext = useCallback(() => (station ? context(station) : null), [station, context]);
+
   const showOverride = useCallback((result: CheckInResult, approvedBy: string) => {
     setPanel({ kind: 'result', result, overridden: true, approvedBy });
   }, []);
@@ -128,7 +130,7 @@ export const useCheckInDesk = (station: StationDoc | null) => {
     panel,
     clear: () => setPanel({ kind: 'idle' }),
     saveError,
-    context: () => (station ? context(station) : null),
+    context: currentContext,
     submitText,
     pickMember,
     checkOutVisit,
