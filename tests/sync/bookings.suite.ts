@@ -8,9 +8,9 @@ import type { BookingDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index
 import { writeServerDocs } from '../../server/sync/store';
 import type { TestDbKind } from '../../server/testing/test-db';
 import { makeMember } from '../fixtures/docs';
-import { Desk } from './harness/desk';
-import { FaultProxy } from './harness/fault-proxy';
-import { createStation, issueCode, serverDocs, startServer, type TestServer } from './harness/server';
+import type { Desk } from './harness/desk';
+import { deskFleet } from './harness/fleet';
+import { createStation, serverDocs, startServer, type TestServer } from './harness/server';
 
 const HOUR = 3_600_000;
 type Created = { decision: { status: string; reason: string }; booking: BookingDoc | null };
@@ -18,7 +18,7 @@ type Created = { decision: { status: string; reason: string }; booking: BookingD
 export const bookingSyncSuite = (kind: TestDbKind) => {
   describe(`booking collisions on ${kind}`, () => {
     let server: TestServer;
-    const opened: { desk: Desk; proxy: FaultProxy }[] = [];
+    const fleet = deskFleet(() => server.url);
     let stations = 0;
 
     /** A station open around the clock with a one-place court, a two-place room and four members. */
@@ -37,10 +37,7 @@ export const bookingSyncSuite = (kind: TestDbKind) => {
     };
 
     const openDesk = async (station: string, name: string) => {
-      const proxy = await FaultProxy.start(server.url);
-      const desk = await Desk.open(name, proxy.url, await issueCode(server.url, station));
-      await desk.start();
-      opened.push({ desk, proxy });
+      const { desk, proxy } = await fleet.open(station, name);
       await desk.settle(async () => (await desk.dump('members')).length === 4 && (await desk.dump('venues')).length === 2 && (await desk.dump('stations')).length === 1);
       return { desk, proxy };
     };
@@ -78,10 +75,7 @@ export const bookingSyncSuite = (kind: TestDbKind) => {
       server = await startServer(kind);
     });
     afterAll(async () => {
-      for (const { desk, proxy } of opened) {
-        await desk.close();
-        await proxy.close();
-      }
+      await fleet.closeAll();
       await server.close();
     });
 

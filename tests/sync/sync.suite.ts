@@ -8,9 +8,9 @@ import type { BookingDoc, CheckInDoc, MemberDoc, VenueDoc } from '../../shared/s
 import { writeServerDocs } from '../../server/sync/store';
 import type { TestDbKind } from '../../server/testing/test-db';
 import { makeCheckIn, makeMember } from '../fixtures/docs';
-import { Desk } from './harness/desk';
-import { FaultProxy } from './harness/fault-proxy';
-import { createStation, issueCode, serverDocs, startServer, type TestServer } from './harness/server';
+import type { Desk } from './harness/desk';
+import { deskFleet } from './harness/fleet';
+import { createStation, serverDocs, startServer, type TestServer } from './harness/server';
 
 const sameAsServer = (server: TestServer, stationId: string, desk: Desk, collection: 'checkins' | 'bookings' | 'members') => async () => {
   const [mine, theirs] = await Promise.all([desk.dump(collection), serverDocs(server.db, stationId, collection)]);
@@ -21,24 +21,14 @@ const sameAsServer = (server: TestServer, stationId: string, desk: Desk, collect
 export const syncSuite = (kind: TestDbKind) => {
   describe(`desks ⇄ server on ${kind}`, () => {
     let server: TestServer;
-    const opened: { desk: Desk; proxy: FaultProxy }[] = [];
-
-    const openDesk = async (stationId: string, name: string) => {
-      const proxy = await FaultProxy.start(server.url);
-      const desk = await Desk.open(name, proxy.url, await issueCode(server.url, stationId));
-      await desk.start();
-      opened.push({ desk, proxy });
-      return { desk, proxy };
-    };
+    const fleet = deskFleet(() => server.url);
+    const openDesk = fleet.open;
 
     beforeAll(async () => {
       server = await startServer(kind);
     });
     afterAll(async () => {
-      for (const { desk, proxy } of opened) {
-        await desk.close();
-        await proxy.close();
-      }
+      await fleet.closeAll();
       await server.close();
     });
 
