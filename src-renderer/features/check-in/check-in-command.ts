@@ -14,7 +14,7 @@ import { buildCheckInDoc } from '../../../shared/domain/check-in-record';
 import { markAttended } from '../../../shared/domain/booking-waitlist';
 import { occupancyFor, supersededVisits, type Visitor } from '../../../shared/domain/check-out';
 import { provisionalTicket } from '../../../shared/domain/provisional-review';
-import { DAY_MS, localDayStart, MINUTE_MS, toIso } from '../../../shared/domain/time';
+import { DAY_MS, localDayStart, MINUTE_MS, toIso, toMs } from '../../../shared/domain/time';
 import { ulid } from '../../../shared/ids';
 import type { CheckInDoc, CheckInMethod, MemberDoc, StationDoc } from '../../../shared/schemas/index';
 import type { Repositories } from '../../data/index';
@@ -59,7 +59,10 @@ export const OPEN_LOOKBACK_MS = 2 * DAY_MS;
  * reduction, instead of reading two days of check-ins from IndexedDB on every scan (measured:
  * ~45 ms at 300 check-ins a day, and it grows with the station's traffic; bench/README.md).
  */
-export const openVisitsSince = (station: StationDoc, now: number): string => toIso(localDayStart(station, now) - OPEN_LOOKBACK_MS);
+export const openVisitsSince = (station: StationDoc, now: number): string => openVisitsSinceDay(localDayStart(station, now));
+
+/** The same, from the start (ms or ISO) of the station's local day. */
+export const openVisitsSinceDay = (dayStart: number | string): string => toIso(toMs(dayStart) - OPEN_LOOKBACK_MS);
 
 export const visitorOf = (scan: Scan): Visitor => ({
   memberId: scan.kind === 'pass' ? scan.memberId : (scan.member?.id ?? ''),

@@ -8,14 +8,13 @@
  * (an urgent update) is painted first and the lists catch up a frame later, instead of the panel
  * waiting for the table to render again (bench/README.md, scan to paint).
  */
-import { startTransition, useEffect, useMemo, useState, type DependencyList } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { isInside, occupancy } from '../../../shared/domain/occupancy';
-import { toIso } from '../../../shared/domain/time';
 import type { CheckInDoc, StationDoc } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
 import { useTodayRange } from '../../app/use-station';
-import type { Unsubscribe } from '../../data/index';
-import { OPEN_LOOKBACK_MS } from './check-in-command';
+import { useSubscription } from '../../app/use-subscription';
+import { openVisitsSinceDay } from './check-in-command';
 
 const useTick = (ms: number): number => {
   const { now } = useServices();
@@ -27,12 +26,8 @@ const useTick = (ms: number): number => {
   return tick;
 };
 
-/** useSubscription (app/use-subscription.ts), with each update rendered as a transition. */
-const useLiveList = <T,>(subscribe: (listener: (value: T) => void) => Unsubscribe, initial: T, deps: DependencyList): T => {
-  const [value, setValue] = useState<T>(initial);
-  useEffect(() => subscribe((next) => startTransition(() => setValue(next))), deps); // eslint-disable-line react-hooks/exhaustive-deps
-  return value;
-};
+/** The lists change with every scan: rendered as transitions, after the result panel. */
+const LIVE_LIST = { transition: true };
 
 const useMemberNames = (checkins: CheckInDoc[]): Map<string, string> => {
   const { repos } = useServices();
@@ -50,10 +45,10 @@ const useMemberNames = (checkins: CheckInDoc[]): Map<string, string> => {
 export const useDeskData = (station: StationDoc | null) => {
   const { repos, now } = useServices();
   const range = useTodayRange(station);
-  const today = useLiveList<CheckInDoc[]>((l) => repos.checkins.subscribeBetween(range, l), [], [repos, range.from]);
+  const today = useSubscription<CheckInDoc[]>((l) => repos.checkins.subscribeBetween(range, l), [], [repos, range.from], LIVE_LIST);
   // the same query the check-in command asks (openVisitsSince), so RxDB answers that from cache
-  const since = useMemo(() => toIso(Date.parse(range.from) - OPEN_LOOKBACK_MS), [range.from]);
-  const open = useLiveList<CheckInDoc[]>((l) => repos.checkins.subscribeOpenSince(since, l), [], [repos, since]);
+  const since = openVisitsSinceDay(range.from);
+  const open = useSubscription<CheckInDoc[]>((l) => repos.checkins.subscribeOpenSince(since, l), [], [repos, since], LIVE_LIST);
   const tick = useTick(30_000);
   // `inside`: the open visits (ids), for their check-out buttons; `occupancy`: the people inside,
   // each once (shared rule: a person admitted at two offline desks has two open visits).
