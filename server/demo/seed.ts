@@ -33,6 +33,7 @@ export { DEMO_STATION_ID };
 const BATCH = 500;
 const DAY_MS = 86_400_000;
 const SEEDED_BY = 'demo-seed';
+export const DEMO_OPENING_HOURS = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '00:00', close: '24:00' }));
 
 const base = (id: string, updatedAt: string) => ({ id, stationId: DEMO_STATION_ID, serverRev: 0, updatedAt });
 const venueId = (key: string) => `DEMO-V-${key}`;
@@ -42,7 +43,10 @@ export const demoStationDoc = (updatedAt: string): StationDoc => ({
   name: DEMO_STATION_NAME,
   type: 'fitness-regular',
   utcOffsetMinutes: DEMO_UTC_OFFSET_MINUTES,
-  openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '06:00', close: '22:00' })),
+  // Open around the clock, so the README's first try and every E2E test give the same results at
+  // any hour; the opening-hours rule itself is tested with explicit hours (shared/domain/time.test.ts,
+  // check-in.test.ts) and with `admin create-station --hours`.
+  openingHours: DEMO_OPENING_HOURS,
   capacity: DEMO_CAPACITY,
   rules: { ...DEFAULT_STATION_RULES },
 });

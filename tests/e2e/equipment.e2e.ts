@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { qrMatrix } from '../../src-renderer/features/equipment/labels/qr-svg';
 import { issueDemoCode } from './admin';
-import { expect, test, type Desk } from './fixtures';
+import { expect, followSimulatedClock, test, type Desk } from './fixtures';
 import { stripedPng } from './png';
 import { signIn } from './staff';
 
@@ -221,6 +221,7 @@ test('the camera reads a printed label and takes the fault photo (Chromium’s f
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 900 },
   });
+  await followSimulatedClock(context);
   try {
     await context.grantPermissions(['camera'], { origin: url });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -13,14 +13,25 @@ export interface Desk {
   restart(): Promise<Page>;
 }
 
-const openProfile = (dir: string) =>
-  chromium.launchPersistentContext(dir, {
+/**
+ * Under scripts/at-time.mjs this process's Date is shifted (the server's too): a desk's browser
+ * clock follows it, so the whole run sees one simulated time. A no-op on a normal run.
+ */
+export const followSimulatedClock = async (context: BrowserContext) => {
+  if (Number(process.env.STATION_DESK_CLOCK_OFFSET_MS ?? 0) !== 0) await context.clock.setSystemTime(Date.now());
+};
+
+const openProfile = async (dir: string) => {
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 800 },
   });
+  await followSimulatedClock(context);
+  return context;
+};
 
 const createDesk = async (url: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-'));

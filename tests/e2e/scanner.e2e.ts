@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { expect, followSimulatedClock, test } from './fixtures';
 
 const CARD = '310000000001';
 const PASS = 'SD1.eyJtIjoiMDFKOVg3UTJNNFo4SzNONlI1VDBXMVk5QTIifQ.c2lnbmF0dXJl-_Ab';
@@ -122,6 +122,7 @@ test('the camera test reads a QR code through the decode worker, within the CSP'
     locale: 'zh-CN',
     viewport: { width: 1280, height: 900 },
   });
+  await followSimulatedClock(context);
   try {
     await context.grantPermissions(['camera'], { origin: url });
     const page = context.pages()[0] ?? (await context.newPage());
