@@ -22,3 +22,19 @@ if (Number.isFinite(offset) && offset !== 0 && !globalThis.__stationDeskSimulate
   globalThis.Date = DateFn;
   globalThis.__stationDeskSimulatedClock = offset;
 }
+
+// Worker threads do not read NODE_OPTIONS again: the simulated desks of the sync tests run in
+// workers, so each worker loads this file too.
+if (Number.isFinite(offset) && offset !== 0 && !globalThis.__stationDeskWorkerPatch) {
+  globalThis.__stationDeskWorkerPatch = true;
+  const { createRequire, syncBuiltinESMExports } = await import('node:module');
+  const threads = createRequire(import.meta.url)('node:worker_threads');
+  const RealWorker = threads.Worker;
+  const self = import.meta.url;
+  threads.Worker = class extends RealWorker {
+    constructor(file, options = {}) {
+      super(file, { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--import', self] });
+    }
+  };
+  syncBuiltinESMExports();
+}
