@@ -1,10 +1,19 @@
 // `npm test`: every gate in order — typecheck, lint, unit + integration tests (Vitest), build,
 // E2E (Playwright in Debian's Chromium). Prints per-stage results and a closing line
 // `N passed, N failed` summed from the real counts (a failed gate counts as one failure).
+// First of all it checks the machine (scripts/prerequisites.mjs: Chromium, PostgreSQL): each
+// missing prerequisite is printed with its fix and counts as one failure; the rest still runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { checkPrerequisites } from './prerequisites.mjs';
+
+console.info('=== prerequisites ===');
+const prerequisites = await checkPrerequisites();
+const missing = prerequisites.filter((c) => !c.ok);
+const chromiumOk = prerequisites.find((c) => c.name === 'chromium')?.ok ?? false;
 
 const results = [];
+results.push({ name: 'prerequisites', passed: 0, failed: missing.length, skipped: 0, seconds: 0 });
 const run = (cmd, args, env = {}) => {
   const started = Date.now();
   const proc = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -55,7 +64,10 @@ if (vitest) {
   results.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, seconds: unit.seconds });
 }
 
-if (gate('build', 'npm', ['run', '--silent', 'build'])) {
+const built = gate('build', 'npm', ['run', '--silent', 'build']);
+if (built && !chromiumOk) {
+  console.info('\n=== e2e (playwright, chromium) ===\nnot run: Chromium is missing (counted as a failure under prerequisites)');
+} else if (built) {
   console.info('\n=== e2e (playwright, chromium) ===');
   rmSync('test-results/e2e-report.json', { force: true });
   const e2e = run('npx', ['playwright', 'test']);
@@ -72,11 +84,12 @@ if (gate('build', 'npm', ['run', '--silent', 'build'])) {
 
 console.info('\n=== summary ===');
 for (const r of results) {
-  console.info(`${r.name.padEnd(12)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped  (${r.seconds}s)`);
+  console.info(`${r.name.padEnd(13)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${String(r.skipped).padStart(4)} skipped  (${r.seconds}s)`);
 }
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
 const skipped = total('skipped');
 for (const note of skipNotes) console.info(note);
+for (const c of missing) console.info(`prerequisite missing — ${c.name}: ${c.detail}; fix: ${c.fix.join('; ')}`);
 if (skipped > 0) console.info(`${skipped} skipped (not counted as passed)`);
 console.info(`${total('passed')} passed, ${total('failed')} failed`);
 process.exit(total('failed') > 0 ? 1 : 0);
