@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the process boundaries of DESIGN §2. The boundary rules are the
+// Lint: TypeScript rules plus the process boundaries of docs/architecture.md. The boundary rules are the
 // point: tests/lint/boundaries.test.ts proves each one fires on a forbidden import.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -16,15 +16,15 @@ const forbid = (groups, message) => ({ group: groups, message });
 /** Builds a `no-restricted-imports` rule from pattern groups. */
 const boundary = (...patterns) => ['error', { patterns }];
 
-const electron = forbid(['electron', 'electron/*'], 'Process boundary (DESIGN §2): this layer must not import electron.');
-const node = forbid(['node:*', ...NODE_BUILTINS], 'Process boundary (DESIGN §2): this layer must not import Node built-ins.');
-const react = forbid(['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*'], 'Process boundary (DESIGN §2): this layer must not import React or UI libraries.');
-const rxdb = forbid(['rxdb', 'rxdb/*', 'dexie', 'dexie/*'], 'Process boundary (DESIGN §2): only src-renderer/data may import RxDB or Dexie.');
-const serverLibs = forbid(['fastify', 'fastify/*', '@fastify/*', 'pg', 'pg/*', '@electric-sql/*'], 'Process boundary (DESIGN §2): this layer must not import server libraries.');
-const srcFolders = forbid(['**/src-main/**', '**/src-renderer/**', '**/server/**'], 'Process boundary (DESIGN §2): shared/ and server/ must not import from src-* or server folders.');
-const rendererFromMain = forbid(['**/src-renderer/**', '**/server/**'], 'Process boundary (DESIGN §2): main must not import renderer or server code.');
-const mainFromRenderer = forbid(['**/src-main/**', '**/server/**'], 'Process boundary (DESIGN §2): the renderer must not import main or server code.');
-const srcFromServer = forbid(['**/src-main/**', '**/src-renderer/**'], 'Process boundary (DESIGN §2): server/ must not import src-* code.');
+const electron = forbid(['electron', 'electron/*'], 'Process boundary (docs/architecture.md): this layer must not import electron.');
+const node = forbid(['node:*', ...NODE_BUILTINS], 'Process boundary (docs/architecture.md): this layer must not import Node built-ins.');
+const react = forbid(['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*'], 'Process boundary (docs/architecture.md): this layer must not import React or UI libraries.');
+const rxdb = forbid(['rxdb', 'rxdb/*', 'dexie', 'dexie/*'], 'Process boundary (docs/architecture.md): only src-renderer/data may import RxDB or Dexie.');
+const serverLibs = forbid(['fastify', 'fastify/*', '@fastify/*', 'pg', 'pg/*', '@electric-sql/*'], 'Process boundary (docs/architecture.md): this layer must not import server libraries.');
+const srcFolders = forbid(['**/src-main/**', '**/src-renderer/**', '**/server/**'], 'Process boundary (docs/architecture.md): shared/ and server/ must not import from src-* or server folders.');
+const rendererFromMain = forbid(['**/src-renderer/**', '**/server/**'], 'Process boundary (docs/architecture.md): main must not import renderer or server code.');
+const mainFromRenderer = forbid(['**/src-main/**', '**/server/**'], 'Process boundary (docs/architecture.md): the renderer must not import main or server code.');
+const srcFromServer = forbid(['**/src-main/**', '**/src-renderer/**'], 'Process boundary (docs/architecture.md): server/ must not import src-* code.');
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', '.data/**'] },

@@ -37,7 +37,7 @@ export const windowOptions = (preloadPath: string, settings: WindowSettings): Br
     safeDialogs: true,
     spellcheck: false,
     devTools: settings.devTools,
-    // A minimized desk must keep syncing and expiring bookings (DESIGN §4).
+    // A minimized desk must keep syncing and expiring bookings (docs/sync-protocol.md).
     backgroundThrottling: false,
   },
 });

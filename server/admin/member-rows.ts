@@ -1,7 +1,7 @@
 /**
  * Validates roster rows from a CSV import and turns them into member fields.
  *
- * PII (PIPL, DESIGN §3): a full phone number is never stored, on the server either. It is masked
+ * PII (PIPL, docs/architecture.md "Data model"): a full phone number is never stored, on the server either. It is masked
  * here, before anything is written: `13812345678` → `138****5678` plus the tail `5678` for
  * manual search at the desk. Only name, masked phone, card number, category, status and validity
  * are kept; any other column is refused rather than silently dropped.

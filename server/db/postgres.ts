@@ -1,6 +1,6 @@
 /**
  * PostgreSQL through a `pg` pool. LISTEN needs a dedicated connection, which reconnects on
- * failure: a notification lost meanwhile only delays desks (hints are hints, DESIGN §4).
+ * failure: a notification lost meanwhile only delays desks (hints are hints, docs/sync-protocol.md).
  */
 import pg from 'pg';
 import type { Database, Queryable } from './database';

@@ -1,6 +1,6 @@
 /**
  * Bookings made and cancelled in the members' phone app, written through the same path as a
- * desk's push (DESIGN §4 "Server authority"): one transaction under the station's lock, the
+ * desk's push (docs/sync-protocol.md, "Server authority"): one transaction under the station's lock, the
  * shared rules via the bookings authority (`decideBookings`), sequence numbers from the station
  * clock (`writeLocked`). So a phone booking and an offline desk booking of the same last place
  * really collide, and the server decides between them exactly as it does between two desks.

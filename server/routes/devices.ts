@@ -1,5 +1,5 @@
 /**
- * Desk enrollment and token refresh (DESIGN §4 "Auth"); the desk-side client is
+ * Desk enrollment and token refresh (docs/sync-protocol.md "Auth tokens"); the desk-side client is
  * src-main/device.ts. Both routes require the protocol header and are rate limited per address:
  * enrollment strictly, since it is the one place an outsider can guess a secret (the code).
  */

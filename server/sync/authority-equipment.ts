@@ -1,5 +1,5 @@
 /**
- * Fault-aware bookings on the server (DESIGN §5): when equipment logs (or equipment moved into a
+ * Fault-aware bookings on the server (docs/domain-rules.md): when equipment logs (or equipment moved into a
  * venue) arrive and leave a venue blocked — an open high-severity fault, or a bookable device
  * that cannot be used — the station's bookings on that venue that are still expected and not yet
  * over are flagged FLAGGED_FAULT (status unchanged, decided by the server) in the same locked

@@ -1,5 +1,5 @@
 /**
- * Server authority (DESIGN §4): rules only the server can decide, applied under the station lock
+ * Server authority (docs/sync-protocol.md): rules only the server can decide, applied under the station lock
  * to the documents a push is about to write. Each authority returns the writes to perform —
  * the pushed ones with the server's verdict written in, plus any other documents its decision
  * changed (e.g. a waitlisted booking promoted when another is cancelled, or bookings flagged

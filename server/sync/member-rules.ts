@@ -1,5 +1,5 @@
 /**
- * What a desk may do to member records (DESIGN §4: members merge field by field, the server
+ * What a desk may do to member records (docs/sync-protocol.md: members merge field by field, the server
  * winning on validity and status). Threat: a rogue or buggy desk re-activating a suspended
  * member, extending validity, or changing the phone digits a member signs in to the phone app
  * with. Members the server issued keep those fields; a desk may correct the name or category.

@@ -1,5 +1,5 @@
 /**
- * Applies a desk's push batch (DESIGN §4) in one transaction under the station lock:
+ * Applies a desk's push batch (docs/sync-protocol.md) in one transaction under the station lock:
  * - a row equal to what the server holds (ignoring the server stamp) is a no-op: retries of a
  *   push whose response was lost change nothing, and client-made ids make inserts idempotent;
  * - a row whose assumed master state carries the current `serverRev` applies (exact conflict

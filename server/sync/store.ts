@@ -1,5 +1,5 @@
 /**
- * The commit-ordered document store (DESIGN §4). Every write of a station happens inside a
+ * The commit-ordered document store (docs/sync-protocol.md). Every write of a station happens inside a
  * transaction that holds the station's clock row lock and takes its sequence numbers from
  * `UPDATE station_clock SET seq = seq + n ... RETURNING seq`: writes of one station are
  * serialized, so seq order is commit order and a reader that has seen seq N can never later

@@ -1,5 +1,5 @@
 /**
- * The desk's exception queue (DESIGN §4 "Server authority"): every booking the server refused or
+ * The desk's exception queue (docs/sync-protocol.md, "Server authority"): every booking the server refused or
  * changed after the desk wrote it, until staff act on it. Nothing the desk wrote disappears
  * silently: a verdict stays in the queue until it is acknowledged (with a note), cancelled or
  * rebooked, and each of those is itself recorded in the booking (`ack`, status) and synced.

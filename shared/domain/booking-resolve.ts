@@ -1,5 +1,5 @@
 /**
- * The server's authoritative verdict on a slot (DESIGN §4 "Server authority"), run under the
+ * The server's authoritative verdict on a slot (docs/sync-protocol.md, "Server authority"), run under the
  * station lock whenever bookings of the slot arrive (desk pushes, app requests).
  *
  * A booking made offline may collide with one made in the app. The rule:

@@ -2,7 +2,7 @@
  * How a visit ends, besides closing time (occupancy.ts): by a scan in the desk's check-out mode,
  * by staff by hand, or by a new admission of the same person.
  *
- * What a scan of someone already inside means (DESIGN §5 leaves it open), decided here:
+ * What a scan of someone already inside means (decided here; summarized in docs/domain-rules.md):
  *  - inside the duplicate window: ALREADY_CHECKED_IN (check-in.ts): nothing new is recorded;
  *  - outside the window, in check-in mode: a new visit, decided like any scan. One person is
  *    inside at most once, so the earlier open visit ends at that moment (method 'scan'), and the

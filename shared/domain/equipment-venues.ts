@@ -1,7 +1,7 @@
 /**
- * Faults meet bookings (DESIGN §5 "a booking on a venue or device with an open fault is refused
- * or flagged"): which venues a station's equipment blocks, and which existing bookings the
- * server flags when a venue becomes blocked.
+ * Faults meet bookings (docs/domain-rules.md, "Equipment": a booking on a venue or device with
+ * an open fault is refused or flagged): which venues a station's equipment blocks, and which
+ * existing bookings the server flags when a venue becomes blocked.
  *
  * New bookings on a blocked venue are refused by the booking rule itself (`venueFaultState` →
  * VENUE_OUT_OF_SERVICE), so lifting the block needs no write: a repair event changes the derived

@@ -1,4 +1,4 @@
-/** The shared domain rules (DESIGN §5): pure functions the desk runs optimistically and the server again as the authority. */
+/** The shared domain rules (docs/domain-rules.md): pure functions the desk runs optimistically and the server again as the authority. */
 export * from './reason-codes';
 export * from './time';
 export * from './check-in';

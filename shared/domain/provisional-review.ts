@@ -1,5 +1,5 @@
 /**
- * Review of provisional admissions (DESIGN §5: an unknown card offline is admitted provisionally
+ * Review of provisional admissions (docs/domain-rules.md: an unknown card offline is admitted provisionally
  * and flagged for review after sync).
  *
  * Check-ins are append-only, so the review cannot be a flag on them. Instead the first

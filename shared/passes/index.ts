@@ -1,4 +1,4 @@
-/** Member passes (DESIGN §6): the compact signed text format and its offline judgement. */
+/** Member passes (docs/domain-rules.md, docs/security.md): the compact signed text format and its offline judgement. */
 export * from './base64url';
 export * from './format';
 export * from './status';

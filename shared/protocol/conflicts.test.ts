@@ -1,4 +1,4 @@
-// The desk's conflict policies (DESIGN §4), collection by collection.
+// The desk's conflict policies (docs/sync-protocol.md, "Conflicts"), collection by collection.
 import { describe, expect, it } from 'vitest';
 import { makeCheckIn, makeMember } from '../../tests/fixtures/docs';
 import { resolveConflict, sameDocument, sameState } from './conflicts';

@@ -1,5 +1,5 @@
 /**
- * How a desk resolves a conflict the server reported (DESIGN §4, conflict policy per collection).
+ * How a desk resolves a conflict the server reported (docs/sync-protocol.md, "Conflicts").
  * Pure functions over wire documents; the desk's RxDB conflict handlers call them.
  *
  * `serverRev` is the server's stamp, not content: `sameDocument` ignores it, so the server treats

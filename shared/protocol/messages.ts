@@ -1,5 +1,5 @@
 /**
- * Wire messages of the sync protocol (see DESIGN §4). One shape for every collection.
+ * Wire messages of the sync protocol (see docs/sync-protocol.md). One shape for every collection.
  *
  * Pull:  GET  /api/sync/:collection/pull?seq=<checkpoint>&limit=<n>
  * Push:  POST /api/sync/:collection/push   body PushRequest

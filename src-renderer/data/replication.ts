@@ -1,5 +1,5 @@
 /**
- * The desk's sync with the central server (DESIGN §4): one RxDB replication per collection of
+ * The desk's sync with the central server (docs/sync-protocol.md): one RxDB replication per collection of
  * the registry, one live stream of hints for all of them, and a status for the UI.
  *
  * Never blocks app start (no awaitInitialReplication): replications start when this tab wins

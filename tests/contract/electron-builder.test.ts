@@ -1,5 +1,5 @@
 // electron-builder.yml: valid against electron-builder's own JSON schema (the copy installed
-// with app-builder-lib), with the security fuses flipped and the installers DESIGN §2 names.
+// with app-builder-lib), with the security fuses flipped and the installers docs/architecture.md names.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';

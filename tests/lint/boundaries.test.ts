@@ -1,4 +1,4 @@
-// The process boundaries of DESIGN §2 are lint rules; this proves each one fires on a forbidden
+// The process boundaries of docs/architecture.md are lint rules; this proves each one fires on a forbidden
 // import (and stays quiet on an allowed one), using ESLint's own API and our config.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The checkpoint must follow commit order (DESIGN §4). 32 writers commit slowly and out of
+// The checkpoint must follow commit order (docs/sync-protocol.md). 32 writers commit slowly and out of
 // order while readers pull continuously; a reader must never pass a row it has not seen.
 //
 // The store's per-station clock (incremented under the station's row lock) passes. The same

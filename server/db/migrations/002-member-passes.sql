@@ -1,4 +1,4 @@
--- Member passes issued by this server (DESIGN §6). The pass itself is the signed text the member
+-- Member passes issued by this server (docs/security.md). The pass itself is the signed text the member
 -- carries; this register lets an administrator revoke a pass by its id (the revocation then
 -- replicates to every desk as a `trust` document) and see who holds which pass.
 -- Private signing keys are NOT here: they live in server_secrets, encrypted.

@@ -1,5 +1,5 @@
 /**
- * One collection's RxDB replication against the central server (DESIGN §4):
+ * One collection's RxDB replication against the central server (docs/sync-protocol.md):
  * pull = `GET /api/sync/:collection/pull?seq&limit` with a commit-ordered `{ seq }` checkpoint;
  * push = `POST /api/sync/:collection/push` (desk-writable collections only), returning only the
  * conflicts' master states; rows the server rejected go to the quarantine and count as done, so

@@ -2,7 +2,7 @@
  * The desk's booking commands: create, move, cancel, acknowledge a server verdict, rebook from
  * the exception queue. Each one reads what the shared rule needs from the local database, runs
  * the rule (shared/domain), and writes the documents it returns. Everything is local, so it
- * works the same offline; the server decides again when the writes sync (DESIGN §4).
+ * works the same offline; the server decides again when the writes sync (docs/sync-protocol.md).
  *
  * No React here: the sync tests run these same commands inside simulated desks.
  */

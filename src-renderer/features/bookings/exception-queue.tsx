@@ -1,5 +1,5 @@
 /**
- * The exception queue (DESIGN §4): every booking of this desk the server refused or changed, and
+ * The exception queue (docs/sync-protocol.md): every booking of this desk the server refused or changed, and
  * every booking flagged for an equipment fault, with the reason in the UI language and what staff
  * can do — offer another slot, cancel, or acknowledge with a note. An entry leaves the queue only
  * through one of those actions, each recorded in the booking and synced.

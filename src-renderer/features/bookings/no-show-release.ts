@@ -1,5 +1,5 @@
 /**
- * The desk releases no-shows itself, offline too (DESIGN §5): a confirmed booking whose check-in
+ * The desk releases no-shows itself, offline too (docs/domain-rules.md): a confirmed booking whose check-in
  * deadline passed becomes 'no-show' and its place goes to the head of the waitlist, so the slot
  * can be rebooked at once. It runs on a timer with the shared rule (`releaseNoShows`); its writes
  * sync like any other.

@@ -1,5 +1,5 @@
 /**
- * Staff PIN check against the PBKDF2-SHA256 verifier kept in `staff` (DESIGN §4), offline, with
+ * Staff PIN check against the PBKDF2-SHA256 verifier kept in `staff` (docs/security.md), offline, with
  * Web Crypto (browser and Node alike).
  *
  * Threat: someone at the desk acting as another staff member, or as the manager to override a

@@ -1,6 +1,6 @@
 /**
  * Who is on duty at this desk: the staff member signed in with a PIN. Every record the desk makes
- * names them (DESIGN §4). A small store with `subscribe`, held in `Services.identity`.
+ * names them (docs/security.md). A small store with `subscribe`, held in `Services.identity`.
  *
  * Kept in sessionStorage: a reload keeps the sign-in, closing the browser or the app ends it.
  * Only id, name and role are kept, never the PIN.

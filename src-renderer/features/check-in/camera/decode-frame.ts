@@ -1,7 +1,7 @@
 /**
  * Decodes one camera frame (RGBA pixels) with @zxing/library, looking only for the two formats
  * a desk reads: QR (member passes) and Code128 (card numbers). Hinting POSSIBLE_FORMATS cuts a
- * QR decode from ~7 ms to ~0.1 ms (DESIGN §6) and keeps other symbologies from being misread.
+ * QR decode from ~7 ms to ~0.1 ms (docs/domain-rules.md) and keeps other symbologies from being misread.
  * Pure (no DOM, no worker API): the worker is a thin wrapper, and tests call this directly.
  */
 import {

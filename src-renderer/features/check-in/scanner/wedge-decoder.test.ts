@@ -1,5 +1,5 @@
 // Table-driven synthetic keydown streams through the real decoder and key handler, with a fake
-// focused field: every failure mode of keyboard-wedge scanning that DESIGN §6 names.
+// focused field: every failure mode of keyboard-wedge scanning that docs/domain-rules.md names.
 import { describe, expect, it } from 'vitest';
 import { createFakeDesk, type DeskEvent } from './fake-desk.test-util';
 import { createWedgeDecoder } from './wedge-decoder';
