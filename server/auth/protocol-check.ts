@@ -1,5 +1,5 @@
 /**
- * Refuses desks that speak another sync protocol version (docs/sync-protocol.md "Versions", STYLE 5): a desk built for
+ * Refuses desks that speak another sync protocol version (docs/sync-protocol.md "Versions"): a desk built for
  * an older protocol could misread checkpoints or push documents the server would mangle; one
  * built for a newer protocol expects features this server lacks. Both get a named reason and a
  * sentence saying who must upgrade, instead of failing in confusing ways later.

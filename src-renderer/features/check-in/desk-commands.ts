@@ -1,5 +1,5 @@
 /**
- * The check-in screen's commands in one list (STYLE 9): name, key, label, and when each is
+ * The check-in screen's commands in one list: name, key, label, and when each is
  * enabled. The key handler, the shortcut bar on screen and the tests all read it. F1–F6 belong
  * to the screens (app/screens.ts).
  */
