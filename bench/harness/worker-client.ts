@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-const OUT_DIR = resolve('.data/bench-build');
+// inside bench/node_modules so the built worker finds the benchmark peers (bench/package.json)
+const OUT_DIR = resolve('bench/node_modules/.cache/bench-build');
 const builds = new Map<string, Promise<string>>();
 
 /** Bundles `entry` once per run; `external` packages load from node_modules at run time. */
