@@ -7,6 +7,7 @@ import { checkInCard } from './check-in-command';
 import { checkOutMember, checkOutRecord, checkOutScan } from './check-out-command';
 import { runClosingCheckOut, startClosingCheckOut } from './closing-check-out';
 import { openTestDesk, type TestDesk } from './desk-fixture.test-util';
+import { WAIT_INTERVAL_MS, WAIT_LIMIT_MS } from '../../../tests/support/wait';
 
 const NOW = cst(`${MONDAY} 10:00`);
 const LATER = cst(`${MONDAY} 11:30`);
@@ -96,7 +97,16 @@ describe('closing time', () => {
     let now = Date.parse(cst(`${MONDAY} 21:00`));
     const stop = startClosingCheckOut({ repos: desk.repos, deskId: 'desk-1', now: () => now, intervalMs: 20 });
     now = Date.parse(cst('2026-03-03 09:00'));
-    await expect.poll(async () => (await desk.repos.checkins.get('yesterday'))?.checkOutMethod).toBe('closing');
-    stop();
+    // The run at start (21:00, before closing: closes nothing) is the 30-day look, 720 hourly
+    // slices each after a timer turn: seconds on a loaded machine. Only a later run on the timer
+    // (09:00 next day) can close the visit, so this proves the timer; it needs a generous limit.
+    // Real timers: the slices wait on setTimeout and RxDB uses timers too, so fake ones would stall it.
+    try {
+      await expect
+        .poll(async () => (await desk.repos.checkins.get('yesterday'))?.checkOutMethod, { timeout: WAIT_LIMIT_MS, interval: WAIT_INTERVAL_MS })
+        .toBe('closing');
+    } finally {
+      stop();
+    }
   });
 });
