@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_STATION_RULES } from '../../shared/schemas/index';
 import { ADMIN, ADMIN_TOKEN, createAuthFixture, errorCode, STATION, type AuthFixture } from '../testing/auth-fixture';
+import { WAIT_INTERVAL_MS, WAIT_LIMIT_MS } from '../../tests/support/wait';
 
 let f: AuthFixture;
 const revocations: string[] = [];
@@ -142,8 +143,8 @@ describe('enrollment codes and devices', () => {
     const first = await revoke();
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ alreadyRevoked: false, device: { id: desk.deviceId, revokedWhy: '笔记本丢失' } });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(revocations).toContain(desk.deviceId);
+    // the hint to close the device's stream is sent after the answer: wait for it, up to the limit
+    await expect.poll(() => revocations, { timeout: WAIT_LIMIT_MS, interval: WAIT_INTERVAL_MS }).toContain(desk.deviceId);
     expect(errorCode(await f.pull(desk.accessToken))).toBe('DEVICE_REVOKED');
     expect((await revoke()).json()).toMatchObject({ alreadyRevoked: true });
     const audit = await f.db.query(`SELECT actor, details FROM audit_log WHERE action = 'device.revoke' AND details ->> 'deviceId' = $1`, [desk.deviceId]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import { ACCESS_TOKEN_TTL_MS } from '../auth/tokens';
 import { ADMIN, createAuthFixture, errorCode, PROTOCOL, STATION, T0, type AuthFixture } from '../testing/auth-fixture';
+import { WAIT_INTERVAL_MS, WAIT_LIMIT_MS } from '../../tests/support/wait';
 
 let f: AuthFixture;
 const revocations: string[] = [];
@@ -15,8 +16,10 @@ afterAll(() => f.dispose());
 
 const count = async (sql: string, params: unknown[] = []) => Number((await f.db.query<{ n: unknown }>(sql, params)).rows[0]?.n);
 const revokedAt = async (deviceId: string) => (await f.db.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM devices WHERE id = $1', [deviceId])).rows[0]?.revoked_at ?? null;
+/** Polls `check` until it holds or WAIT_LIMIT_MS have passed; returns whether it held. */
 const waitFor = async (check: () => boolean) => {
-  for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, WAIT_INTERVAL_MS));
   return check();
 };
 

@@ -19,6 +19,7 @@ import { issuePass } from '../../server/passes/issue';
 import { createTestDatabase } from '../../server/testing/test-db';
 import { createDatabase, createRepositories, memoryStorage, startReplication, type DeskDatabase, type Repositories, type SyncHandle } from '../../src-renderer/data/index';
 import { resolvePassScan, type UnreadablePass } from '../../src-renderer/features/check-in/pass-verify';
+import { WAIT_LIMIT_MS, waitUntil } from '../support/wait';
 
 const ADMIN_TOKEN = 'passes-admin-token-0123456789abcdef';
 const T0 = Date.UTC(2026, 10, 30, 2, 0, 0); // 10:00 in Shanghai: the demo station is open
@@ -42,13 +43,7 @@ const admin = async <T>(path: string, payload: object = {}): Promise<T> => {
   return res.json<T>();
 };
 
-const waitFor = async (what: string, check: () => Promise<boolean>) => {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`desk never got ${what}`);
-};
+const waitFor = (what: string, check: () => Promise<boolean>) => waitUntil(`the desk getting ${what}`, check);
 /** Asks the desk to pull now and waits until `check` holds. */
 const synced = async (what: string, check: () => Promise<boolean>) => {
   sync.resync();
@@ -83,7 +78,7 @@ beforeAll(async () => {
   const sheet = await admin<{ entries: Array<{ memberId: string; note: string; pass: string | null }> }>('/demo/passes');
   for (const e of sheet.entries) if (e.pass) demo.set(e.note === 'valid' ? e.memberId : e.note, e.pass);
   await synced('the demo revocation', async () => (await desk.trust.find({ selector: { kind: 'revocation' } }).exec()).length > 0);
-}, 60_000);
+}, 2 * WAIT_LIMIT_MS + 30_000); // two waits at their limit, plus the server's start
 
 afterAll(async () => {
   await sync?.stop();

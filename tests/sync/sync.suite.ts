@@ -18,6 +18,13 @@ const sameAsServer = (server: TestServer, stationId: string, desk: Desk, collect
   return JSON.stringify(strip(mine)) === JSON.stringify(strip(theirs.filter((d) => !d._deleted)));
 };
 
+/** Between the rounds of writes in the faulty-network test (see there). */
+const WRITE_SPACING_MS = 120;
+/** Through a network that holds pushes 2.5 s and loses answers, settling takes a while; more when loaded. */
+const FAULTY_SETTLE_LIMIT_MS = 60_000;
+/** A test that waits for desks to settle, several times over. */
+const MULTI_SETTLE_TEST_MS = 120_000;
+
 export const syncSuite = (kind: TestDbKind) => {
   describe(`desks ⇄ server on ${kind}`, () => {
     let server: TestServer;
@@ -32,7 +39,7 @@ export const syncSuite = (kind: TestDbKind) => {
       await server.close();
     });
 
-    it('three desks write offline, come back in different orders, and converge exactly', { timeout: 120_000 }, async () => {
+    it('three desks write offline, come back in different orders, and converge exactly', { timeout: MULTI_SETTLE_TEST_MS }, async () => {
       const station = `ST-CONV-${kind}`;
       await createStation(server.url, station);
       const desks = await Promise.all(['A', 'B', 'C'].map((n) => openDesk(station, `${kind}-conv-${n}`)));
@@ -54,10 +61,12 @@ export const syncSuite = (kind: TestDbKind) => {
       await desks[1]!.desk.patch('checkins', shared.id, { checkedOutAt: '2026-11-29T06:00:00.000Z', checkOutMethod: 'scan' });
       expect((await desks[0]!.desk.status()).pending).toBeGreaterThan(0);
 
+      // one after the other, in this order: each desk's offline writes have reached the server
+      // (nothing pending) before the next desk comes back
       for (const index of [2, 0, 1]) {
         desks[index]!.proxy.setOffline(false);
         await desks[index]!.desk.resync();
-        await new Promise((r) => setTimeout(r, 300));
+        await desks[index]!.desk.settle();
       }
       for (const { desk } of desks) await desk.settle(sameAsServer(server, station, desk, 'checkins'));
 
@@ -69,7 +78,7 @@ export const syncSuite = (kind: TestDbKind) => {
       expect(onServer.find((d) => d.id === shared.id)).toMatchObject({ checkedOutAt: '2026-11-29T06:00:00.000Z', checkOutMethod: 'scan' });
     });
 
-    it('resolves conflicting edits by each collection’s policy', async () => {
+    it('resolves conflicting edits by each collection’s policy', { timeout: MULTI_SETTLE_TEST_MS }, async () => {
       const station = `ST-POLICY-${kind}`;
       await createStation(server.url, station);
       const venue: VenueDoc = {
@@ -117,7 +126,7 @@ export const syncSuite = (kind: TestDbKind) => {
       expect(merged).toMatchObject({ name: '王建国（已核实）', category: 'courier', status: 'active' });
     });
 
-    it('survives lost responses, duplicated and reordered requests: nothing lost, nothing twice', async () => {
+    it('survives lost responses, duplicated and reordered requests: nothing lost, nothing twice', { timeout: MULTI_SETTLE_TEST_MS }, async () => {
       const station = `ST-FAULT-${kind}`;
       await createStation(server.url, station);
       const { desk, proxy } = await openDesk(station, `${kind}-fault`);
@@ -131,9 +140,11 @@ export const syncSuite = (kind: TestDbKind) => {
         const batch = Array.from({ length: 10 }, () => makeCheckIn({ stationId: station }));
         docs.push(...batch);
         await desk.insert('checkins', batch);
-        await new Promise((r) => setTimeout(r, 120));
+        // Part of the workload, not a wait: writes spread over time so that later pushes meet
+        // earlier ones still delayed, held or retried. Whatever the timing, the checks below hold.
+        await new Promise((r) => setTimeout(r, WRITE_SPACING_MS));
       }
-      await desk.settle(sameAsServer(server, station, desk, 'checkins'), 60_000);
+      await desk.settle(sameAsServer(server, station, desk, 'checkins'), FAULTY_SETTLE_LIMIT_MS);
       const onServer = await serverDocs(server.db, station, 'checkins');
       expect(onServer.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
       expect(proxy.counters.dropped).toBe(3);

@@ -8,6 +8,12 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CollectionName } from '../../../shared/schemas/index';
 
+/** How long a desk may take to settle or to show what a test waits for (a sync round trip through
+ * a worker and a proxy: seconds on a loaded machine). Tests may pass a longer limit. */
+export const DESK_WAIT_LIMIT_MS = 30_000;
+/** How often those waits ask the desk's worker again. */
+export const DESK_POLL_INTERVAL_MS = 100;
+
 const OUT = resolve('.data/test-build/desk-worker.mjs');
 let built: Promise<void> | null = null;
 
@@ -96,23 +102,23 @@ export class Desk {
   }
 
   /** Waits until nothing is pending and `check` holds (e.g. the desk holds what the server holds). */
-  async settle(check: () => Promise<boolean> = async () => true, timeoutMs = 30_000): Promise<void> {
+  async settle(check: () => Promise<boolean> = async () => true, timeoutMs = DESK_WAIT_LIMIT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last: SyncStatusView | null = null;
     while (Date.now() < deadline) {
       last = await this.status();
       if (last.pending === 0 && (await check())) return;
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, DESK_POLL_INTERVAL_MS));
     }
     throw new Error(`${this.name} did not settle in ${timeoutMs} ms; last status ${JSON.stringify(last)}`);
   }
 
   /** Waits until `check` holds, whatever the pending count. */
-  async waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  async waitFor(check: () => Promise<boolean>, what: string, timeoutMs = DESK_WAIT_LIMIT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (await check()) return;
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, DESK_POLL_INTERVAL_MS));
     }
     throw new Error(`${this.name}: ${what} did not happen in ${timeoutMs} ms; last status ${JSON.stringify(await this.status())}`);
   }
