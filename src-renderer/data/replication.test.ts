@@ -10,6 +10,7 @@ import { createDatabase, type DeskDatabase } from './database';
 import { startReplication, type StartReplicationOptions, type SyncHandle } from './replication';
 import { createRepositories, type Repositories } from './repositories/index';
 import { memoryStorage } from './storage';
+import { WAIT_LIMIT_MS } from '../../tests/support/wait';
 
 interface Desk {
   db: DeskDatabase;
@@ -22,7 +23,13 @@ interface Desk {
 }
 
 let open: { db?: DeskDatabase; sync?: SyncHandle; server?: FakeSyncServer } = {};
-const poll = { timeout: 8000, interval: 20 };
+const poll = { timeout: WAIT_LIMIT_MS, interval: 20 };
+/**
+ * For checks that something does NOT happen: how long to give it the chance. Each such check
+ * first waits for a positive sign that the desk got past the moment in question, so a slow
+ * machine can only make the window less searching, never make the check fail when all is well.
+ */
+const NOTHING_HAPPENS_WINDOW_MS = 200;
 
 const startDesk = async (
   prepare?: (server: FakeSyncServer) => void,
@@ -92,7 +99,11 @@ describe('replication', () => {
     await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
     for (const id of ids) await expect.poll(() => converged(desk, 'checkins', id), poll).toBe(true);
     await waitOnline(desk);
-    await new Promise((r) => setTimeout(r, 200));
+    // Pushes go one after another: once a later write has reached the server and nothing is
+    // pending, a repeated push of the first five can no longer be on its way.
+    const marker = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000009' }));
+    await expect.poll(() => converged(desk, 'checkins', marker.id), poll).toBe(true);
+    await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
     for (const id of ids) expect(desk.server.rows.filter((r) => r.id === id).map((r) => r.applied)).toEqual(['insert']);
     expect(desk.reported.at(-1)).toBe(0);
     expect(desk.sync.current().lastSyncAt).toBeGreaterThan(0);
@@ -208,10 +219,17 @@ describe('replication', () => {
     await expect.poll(() => converged(desk, 'members', missed.id), poll).toBe(true);
     await expect.poll(() => desk.server.streamOpens(), poll).toBe(2);
     await waitOnline(desk);
-    await new Promise((r) => setTimeout(r, 100));
+    // The reopened stream's own catch-up pull must be over before the quiet write, or it could
+    // fetch it: a hinted write, sent on the new stream (so after its catch-up started), pulled
+    // and nothing syncing any more, shows it is.
+    await expect.poll(() => desk.sync.current().live, poll).toBe(true);
+    const hinted = desk.server.write('members', makeMember({ name: '李师傅', cardNo: '310000000098' }));
+    await expect.poll(() => converged(desk, 'members', hinted.id), poll).toBe(true);
+    await waitOnline(desk);
 
     const missedAgain = desk.server.write('members', makeMember({ name: '孙师傅', cardNo: '310000000099' }), { quiet: true });
-    await new Promise((r) => setTimeout(r, 100));
+    // Nothing pulls it without a hint or a reconnect (see NOTHING_HAPPENS_WINDOW_MS).
+    await new Promise((r) => setTimeout(r, NOTHING_HAPPENS_WINDOW_MS));
     expect(await deskDoc(desk, 'members', missedAgain.id)).toBeUndefined();
     desk.online();
     await expect.poll(() => converged(desk, 'members', missedAgain.id), poll).toBe(true);
@@ -259,11 +277,15 @@ describe('replication', () => {
     desk.server.revoke(true);
     await expect.poll(() => desk.sync.current().state, poll).toBe('revoked');
     expect(desk.sync.current().lastError?.code).toBe('DEVICE_REVOKED');
+    // The desk has let go of the stream (asserted again below) before the count is taken: the
+    // stream's own end would otherwise count as a request.
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(0);
     const requests = desk.server.requests.length;
     await desk.repos.checkins.record(makeCheckIn());
     desk.sync.resync();
     desk.online();
-    await new Promise((r) => setTimeout(r, 200));
+    // Nothing asks the server anything after the revocation (see NOTHING_HAPPENS_WINDOW_MS).
+    await new Promise((r) => setTimeout(r, NOTHING_HAPPENS_WINDOW_MS));
     expect(desk.server.requests.length).toBe(requests);
     expect(desk.server.openStreams()).toBe(0);
   });
