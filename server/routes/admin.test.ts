@@ -3,6 +3,8 @@ import { DEFAULT_STATION_RULES } from '../../shared/schemas/index';
 import { ADMIN, ADMIN_TOKEN, createAuthFixture, errorCode, STATION, type AuthFixture } from '../testing/auth-fixture';
 import { WAIT_INTERVAL_MS, WAIT_LIMIT_MS } from '../../tests/support/wait';
 
+/** A test that opens its own database (see its use). */
+const OWN_DATABASE_TEST_MS = 120_000;
 let f: AuthFixture;
 const revocations: string[] = [];
 beforeAll(async () => {
@@ -39,7 +41,10 @@ describe('the admin token is required', () => {
     });
   }
 
-  test('an empty admin token disables the admin API', async () => {
+  // Opens a database of its own (PGlite start and migrations): tens of seconds on a loaded machine,
+  // which the default test timeout does not allow for (the file's own database opens in beforeAll,
+  // under the longer hook timeout).
+  test('an empty admin token disables the admin API', { timeout: OWN_DATABASE_TEST_MS }, async () => {
     const off = await createAuthFixture('pglite', { adminToken: '' });
     try {
       for (const authorization of ['Bearer ', 'Bearer x', '']) {
