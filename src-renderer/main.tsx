@@ -14,7 +14,7 @@ import type { DeskBridge } from '../shared/ipc/bridge';
 import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
 import { startClosingCheckOut } from './features/check-in/closing-check-out';
-import { createStaffSession, deskIdentity } from './features/staff/staff-session';
+import { createStaffSession, deskIdentity } from './session/staff-session';
 import { createI18n } from './i18n/index';
 import { accessTokenProvider, getBridge } from './platform/bridge';
 import { enrollFromLink } from './platform/enroll-link';

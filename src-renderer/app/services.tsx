@@ -6,7 +6,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import type { Repositories, SyncService } from '../data/index';
-import type { DeskIdentity } from '../features/staff/staff-session';
+import type { DeskIdentity } from '../session/staff-session';
 
 /** The device, and the staff on duty: `staffId` reads the PIN sign-in session, `staff` subscribes to it. */
 export type { DeskIdentity };

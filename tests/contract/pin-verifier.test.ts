@@ -1,9 +1,9 @@
 // The server makes staff PIN verifiers with Node's crypto (server/demo/pin-verifier.ts); the desk
-// checks them with Web Crypto (src-renderer/features/staff/pin-verify.ts). Both sides must agree,
+// checks them with Web Crypto (src-renderer/session/pin-verify.ts). Both sides must agree,
 // or no one could sign in at a desk.
 import { describe, expect, it } from 'vitest';
 import { checkPin, makePinVerifier as makeOnServer } from '../../server/demo/pin-verifier';
-import { makePinVerifier as makeOnDesk, verifyPin } from '../../src-renderer/features/staff/pin-verify';
+import { makePinVerifier as makeOnDesk, verifyPin } from '../../src-renderer/session/pin-verify';
 
 describe('PIN verifiers: server and desk agree', () => {
   it('the desk accepts the right PIN of a server-made verifier, and only that', async () => {

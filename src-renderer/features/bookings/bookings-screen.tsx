@@ -11,7 +11,7 @@ import type { BookingDoc } from '../../../shared/schemas/index';
 import { useStation } from '../../app/use-station';
 import { useServices } from '../../app/services';
 import { SignInCard } from '../staff/sign-in-card';
-import { useSignInGate } from '../staff/use-staff';
+import { useSignInGate } from '../../session/use-staff';
 import { cancelDeskBooking } from './booking-commands';
 import { BookingDialog, type DialogRequest } from './booking-dialog';
 import { localDay } from './booking-text';

@@ -3,7 +3,7 @@ import { Badge, Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cameraAvailability } from './camera/index';
+import { cameraAvailability } from '../../input/camera/index';
 
 export interface DeskToolbarProps {
   ready: boolean;

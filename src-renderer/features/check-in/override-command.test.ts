@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cst, makeMember, makeStaff, MONDAY } from '../../../shared/domain/test-fixtures';
 import type { StaffDoc } from '../../../shared/schemas/index';
-import { memoryLockoutStore } from '../staff/pin-lockout';
-import { makePinVerifier } from '../staff/pin-verify';
-import { authenticateManager } from '../staff/staff-auth';
+import { memoryLockoutStore } from '../../session/pin-lockout';
+import { makePinVerifier } from '../../session/pin-verify';
+import { authenticateManager } from '../../session/staff-auth';
 import { checkInCard } from './check-in-command';
 import { openTestDesk, type TestDesk } from './desk-fixture.test-util';
 import { overrideDenial } from './override-command';

@@ -1,6 +1,6 @@
 /**
  * Manager override of a denial (docs/domain-rules.md). The manager types their PIN on the override pad
- * (features/staff/staff-auth.ts: only an active manager passes); the denial stays recorded, and
+ * (session/staff-auth.ts: only an active manager passes); the denial stays recorded, and
  * the override is a second record (shared/domain/check-in-record.ts `applyOverride`) naming the
  * manager in `override.staffId` and the desk member on duty in `staffId`. An unknown card let in
  * this way is provisional and gets a review ticket like any other.

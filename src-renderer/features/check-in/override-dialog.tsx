@@ -1,6 +1,6 @@
 /**
  * The manager's override pad (F8 on a denial): the manager types their own PIN, optionally a
- * note; only an active manager's PIN passes (features/staff/staff-auth.ts), and the override is
+ * note; only an active manager's PIN passes (session/staff-auth.ts), and the override is
  * recorded as a second record (override-command.ts).
  */
 import { Input, Modal, Typography } from 'antd';
@@ -8,9 +8,9 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { authErrorText } from '../staff/auth-error-text';
-import { deskPinGate } from '../staff/pin-gate';
+import { deskPinGate } from '../../session/pin-gate';
 import { PinPad } from '../staff/pin-pad';
-import { authenticateManager } from '../staff/staff-auth';
+import { authenticateManager } from '../../session/staff-auth';
 import type { CheckInContext, CheckInResult } from './check-in-command';
 import { NOTE_MAX_LENGTH, overrideDenial } from './override-command';
 

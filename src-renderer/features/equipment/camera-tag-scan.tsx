@@ -1,5 +1,5 @@
 /**
- * Reads an equipment label with the desk's camera (the check-in feature's CameraScanner: QR
+ * Reads an equipment label with the desk's camera (input/camera's CameraScanner: QR
  * decoding in a Web Worker) for desks without a handheld scanner. The first code that is a valid
  * asset tag is handed over and the camera stops.
  */
@@ -7,7 +7,7 @@ import { ScanOutlined } from '@ant-design/icons';
 import { Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CameraScanner } from '../check-in/camera/index';
+import { CameraScanner } from '../../input/camera/index';
 import { parseAssetTag } from './asset-tag-input';
 
 export const CameraTagScan = ({ onTag, disabled = false }: { onTag: (tag: string) => void; disabled?: boolean }) => {

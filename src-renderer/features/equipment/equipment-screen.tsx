@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useStation } from '../../app/use-station';
 import { SignInCard } from '../staff/sign-in-card';
-import { useSignInGate } from '../staff/use-staff';
+import { useSignInGate } from '../../session/use-staff';
 import { parseAssetTag } from './asset-tag-input';
 import { CameraTagScan } from './camera-tag-scan';
 import { EquipmentDrawer } from './equipment-drawer';

@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CameraScanner, cameraAvailability, cameraSettings, useCameraDevices, useCameraSettings, type CameraScan } from '../check-in/camera/index';
+import { CameraScanner, cameraAvailability, cameraSettings, useCameraDevices, useCameraSettings, type CameraScan } from '../../input/camera/index';
 
 const DEFAULT_OPTION = '';
 

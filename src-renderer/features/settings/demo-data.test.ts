@@ -2,7 +2,7 @@
 // (李前台 1234, 王站长 9999) and try check-in and the manager override.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, createRepositories, memoryStorage, type DeskDatabase } from '../../data/index';
-import { verifyPin } from '../staff/pin-verify';
+import { verifyPin } from '../../session/pin-verify';
 import { loadDemoData } from './demo-data';
 
 let db: DeskDatabase;

@@ -7,7 +7,7 @@ import { DEMO_STATION_ID, demoMembers } from '../../../shared/demo/members';
 import { DEMO_STAFF_MEMBERS } from '../../../shared/demo/staff';
 import { DEFAULT_STATION_RULES, type StaffDoc, type StationDoc } from '../../../shared/schemas/index';
 import type { Repositories } from '../../data/index';
-import { makePinVerifier } from '../staff/pin-verify';
+import { makePinVerifier } from '../../session/pin-verify';
 
 /** Members 1–50 of the shared demo roster (card numbers 310000000001…; 7 suspended, 9 expired). */
 export { DEMO_STATION_ID, demoMembers };

@@ -15,7 +15,7 @@ import {
   useScannerSettings,
   type ScannerOptions,
   type WedgeSequence,
-} from '../check-in/scanner/index';
+} from '../../input/scanner/index';
 
 const MAX_ROWS = 12;
 const NUMERIC: (keyof typeof SCANNER_OPTION_LIMITS)[] = ['maxAvgIntervalMs', 'minLength', 'maxGapMs', 'debounceMs'];

@@ -1,6 +1,6 @@
 /** The sentence for a failed PIN attempt (sign-in or override pad). */
 import type { TFunction } from 'i18next';
-import type { AuthResult } from './staff-auth';
+import type { AuthResult } from '../../session/staff-auth';
 
 export const authErrorText = (t: TFunction, result: Extract<AuthResult, { ok: false }>): string => {
   if (result.error === 'LOCKED') return t('frontDesk.staff.error.LOCKED', { seconds: Math.ceil(result.retryInMs / 1000) });

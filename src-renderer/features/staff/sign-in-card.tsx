@@ -10,9 +10,9 @@ import { DEMO_STATION_ID } from '../../../shared/demo/members';
 import type { StaffDoc } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
 import { authErrorText } from './auth-error-text';
-import { deskPinGate } from './pin-gate';
+import { deskPinGate } from '../../session/pin-gate';
 import { PinPad } from './pin-pad';
-import { authenticateStaff } from './staff-auth';
+import { authenticateStaff } from '../../session/staff-auth';
 
 const LAST_KEY = 'station-desk.last-staff';
 

@@ -6,7 +6,7 @@ import { Button, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { useActiveStaff, useStaffOnDuty } from './use-staff';
+import { useActiveStaff, useStaffOnDuty } from '../../session/use-staff';
 
 export const StaffStatus = () => {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@
  * pin-verifier.ts); the typed PIN is compared in constant time and never stored. A malformed
  * verifier matches nothing. Guessing is slowed by the iterations and stopped by pin-lockout.ts.
  */
-import type { PinVerifier } from '../../../shared/schemas/index';
+import type { PinVerifier } from '../../shared/schemas/index';
 
 /** Iterations for verifiers made on the desk (demo data only); the server uses the same. */
 export const PIN_ITERATIONS = 100_000;

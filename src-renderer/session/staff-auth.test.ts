@@ -1,8 +1,8 @@
 // Sign-in and the manager's override pad against real PBKDF2 verifiers: right, wrong, locked,
 // inactive, and a desk member's PIN refused on the override pad.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StaffDoc } from '../../../shared/schemas/index';
-import { makeStaff } from '../../../tests/fixtures/docs';
+import type { StaffDoc } from '../../shared/schemas/index';
+import { makeStaff } from '../../tests/fixtures/docs';
 import { memoryLockoutStore } from './pin-lockout';
 import { makePinVerifier } from './pin-verify';
 import { authenticateManager, authenticateStaff, OVERRIDE_TARGET, type PinGate } from './staff-auth';

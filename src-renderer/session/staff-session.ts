@@ -5,8 +5,8 @@
  * Kept in sessionStorage: a reload keeps the sign-in, closing the browser or the app ends it.
  * Only id, name and role are kept, never the PIN.
  */
-import type { DeviceStatus } from '../../../shared/ipc/channels';
-import { STAFF_ROLES, type StaffRole } from '../../../shared/schemas/index';
+import type { DeviceStatus } from '../../shared/ipc/channels';
+import { STAFF_ROLES, type StaffRole } from '../../shared/schemas/index';
 
 export interface StaffOnDuty {
   id: string;

@@ -1,7 +1,7 @@
 /** Hooks over the staff session and the active staff list. */
 import { useEffect, useState } from 'react';
-import type { StaffDoc } from '../../../shared/schemas/index';
-import { useServices } from '../../app/services';
+import type { StaffDoc } from '../../shared/schemas/index';
+import { useServices } from '../app/services';
 import type { StaffOnDuty } from './staff-session';
 
 /** The staff member on duty, live. */

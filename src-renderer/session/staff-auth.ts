@@ -8,7 +8,7 @@
  * (so the desk member knows to call the manager) but counts as a failure on the pad, so desk
  * staff cannot reset its lockout with their own PIN while guessing the manager's.
  */
-import type { StaffDoc } from '../../../shared/schemas/index';
+import type { StaffDoc } from '../../shared/schemas/index';
 import { LOCKOUT_POLICY, lockedFor, recordFailure, triesLeft, UNLOCKED, type LockoutPolicy, type LockoutStore } from './pin-lockout';
 import { isPinShaped, verifyPin } from './pin-verify';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../shared/ipc/channels';
+import type { DeviceStatus } from '../../shared/ipc/channels';
 import { createStaffSession, deskIdentity } from './staff-session';
 
 const fakeStorage = () => {
