@@ -1,4 +1,4 @@
-import { bookingRepositoryContract } from './bookings.contract';
+import { bookingRepositorySuite } from './bookings.suite';
 import { memoryStorage } from './storage';
 
-bookingRepositoryContract('memory', () => memoryStorage());
+bookingRepositorySuite('memory', () => memoryStorage());

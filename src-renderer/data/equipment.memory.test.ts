@@ -1,4 +1,4 @@
-import { equipmentRepositoryContract } from './equipment.contract';
+import { equipmentRepositorySuite } from './equipment.suite';
 import { memoryStorage } from './storage';
 
-equipmentRepositoryContract('memory', () => memoryStorage());
+equipmentRepositorySuite('memory', () => memoryStorage());

@@ -1,7 +1,7 @@
 // Dexie on fake-indexeddb in Node: the same storage code the app runs on Chromium's IndexedDB
 // (which the E2E tests exercise for real).
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { repositoryContract } from './repositories.contract';
+import { repositorySuite } from './repositories.suite';
 import { dexieStorage } from './storage';
 
-repositoryContract('dexie', () => dexieStorage({ indexedDB, IDBKeyRange }));
+repositorySuite('dexie', () => dexieStorage({ indexedDB, IDBKeyRange }));

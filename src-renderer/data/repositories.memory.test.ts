@@ -1,4 +1,4 @@
-import { repositoryContract } from './repositories.contract';
+import { repositorySuite } from './repositories.suite';
 import { memoryStorage } from './storage';
 
-repositoryContract('memory', () => memoryStorage());
+repositorySuite('memory', () => memoryStorage());

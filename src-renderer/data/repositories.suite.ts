@@ -1,5 +1,5 @@
 /**
- * One contract for the repositories, run against every storage the desk uses (memory in fast
+ * One suite for the repositories, run against every storage the desk uses (memory in fast
  * tests, Dexie on IndexedDB in the app). A storage passes only if it behaves identically.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { createDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const repositoryContract = (storageName: string, makeStorage: () => any) => {
+export const repositorySuite = (storageName: string, makeStorage: () => any) => {
   describe(`repositories on ${storageName}`, () => {
     let db: DeskDatabase;
     let repos: Repositories;

@@ -1,6 +1,6 @@
 /**
- * The bookings and sessions repositories' contract, run on memory and on Dexie like the main
- * repository contract: slot and time-range queries, the release candidates, the live list of
+ * The bookings and sessions repositories' suite, run on memory and on Dexie like
+ * `repositories.suite.ts`: slot and time-range queries, the release candidates, the live list of
  * unacknowledged server verdicts, and batch writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { createDatabase, type DeskDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const bookingRepositoryContract = (storageName: string, makeStorage: () => any) => {
+export const bookingRepositorySuite = (storageName: string, makeStorage: () => any) => {
   describe(`bookings repository on ${storageName}`, () => {
     let db: DeskDatabase;
     let repos: Repositories;

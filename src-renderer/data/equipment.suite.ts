@@ -1,7 +1,7 @@
 /**
- * The equipment repository's contract, run on memory and on Dexie like the main repository
- * contract: inventory by asset tag, an append-only log, the venue fault states that booking
- * screens read (kept live as events arrive), and the venues themselves.
+ * The equipment repository's suite, run on memory and on Dexie like `repositories.suite.ts`:
+ * inventory by asset tag, an append-only log, the venue fault states that booking screens read
+ * (kept live as events arrive), and the venues themselves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VenueFaultState } from '../../shared/domain/index';
@@ -10,7 +10,7 @@ import { createDatabase, type DeskDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const equipmentRepositoryContract = (storageName: string, makeStorage: () => any) => {
+export const equipmentRepositorySuite = (storageName: string, makeStorage: () => any) => {
   describe(`equipment repository on ${storageName}`, () => {
     let db: DeskDatabase;
     let repos: Repositories;
