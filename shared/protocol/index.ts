@@ -2,3 +2,4 @@ export * from './version';
 export * from './errors';
 export * from './messages';
 export * from './conflicts';
+export * from './parse';

@@ -11,7 +11,7 @@
 import { addRxPlugin, type RxCollection } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { COLLECTIONS, isCollectionName } from '../../shared/schemas/index';
+import { COLLECTIONS } from '../../shared/schemas/index';
 import type { DeskDatabase } from './database';
 import { createBackoffGate } from './sync/backoff';
 import { replicateCollection, type CollectionReplication } from './sync/collection-replication';
@@ -157,7 +157,7 @@ export const startReplication = (db: DeskDatabase, options: StartReplicationOpti
         resyncAll();
       },
       onHint: (hint) => {
-        if (isCollectionName(hint.collection)) replications.find((r) => r.spec.name === hint.collection)?.resync();
+        replications.find((r) => r.spec.name === hint.collection)?.resync();
       },
       onRevoked: revoke,
       onDown: () => {

@@ -4,13 +4,22 @@
  * push = `POST /api/sync/:collection/push` (desk-writable collections only), returning only the
  * conflicts' master states; rows the server rejected go to the quarantine and count as done, so
  * one bad document never blocks the queue. Pushes are split under the server's body limit.
- * Transport, 5xx and auth failures throw (RxDB retries).
+ * Transport, 5xx and auth failures throw (RxDB retries), and so do answers that are not the
+ * protocol's messages (the HTTP layer parses them with shared/protocol/messages.ts).
  * `resync()` emits 'RESYNC' on the pull stream: pull from the checkpoint and re-scan local writes.
  */
+import type { Static } from '@sinclair/typebox';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
-import type { Checkpoint, PullResponse, PushResponse, PushRow, RejectedRow, WireDoc } from '../../../shared/protocol/messages';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  type Checkpoint,
+  type PushRow,
+  type RejectedRow,
+  type WireDoc,
+} from '../../../shared/protocol/messages';
 import type { CollectionSpec } from '../../../shared/schemas/index';
 import type { SyncHttp } from './http-client';
 import { splitPushRows } from './push-batches';
@@ -38,13 +47,6 @@ export interface CollectionReplicationOptions {
 
 const badResponse = (path: string, what: string) => new SyncError('BAD_RESPONSE', 'BAD_RESPONSE', `${path}: ${what}`);
 
-const isCheckpoint = (value: unknown): value is Checkpoint =>
-  typeof value === 'object' &&
-  value !== null &&
-  Number.isSafeInteger((value as Checkpoint).seq) &&
-  (value as Checkpoint).seq >= 0 &&
-  ((value as Checkpoint).epoch === undefined || /^[0-9a-f]{1,64}$/.test(String((value as Checkpoint).epoch)));
-
 export const replicateCollection = (
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   collection: RxCollection<any>,
@@ -61,18 +63,17 @@ export const replicateCollection = (
     const seq = checkpoint?.seq ?? 0;
     const epoch = checkpoint?.epoch ? `&epoch=${checkpoint.epoch}` : '';
     const path = `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${epoch}${estimate === null ? '&count=1' : ''}`;
-    const page = await http.getJson<PullResponse>(path);
-    if (!Array.isArray(page?.documents) || !isCheckpoint(page.checkpoint)) throw badResponse(path, 'not a pull response');
+    const page = await http.getJson(path, pullResponseSchema);
     // the seq only goes back when the server's database changed (another epoch): start over
     const sameDatabase = !checkpoint?.epoch || !page.checkpoint.epoch || checkpoint.epoch === page.checkpoint.epoch;
     if (sameDatabase && page.checkpoint.seq < seq) throw badResponse(path, `checkpoint went back from ${seq} to ${page.checkpoint.seq}`);
-    const counted = typeof page.remaining === 'number' && page.remaining >= 0 ? page.remaining : null;
+    const counted = page.remaining ?? null;
     const remaining = counted ?? (estimate === null ? null : Math.max(0, estimate - page.documents.length));
     const short = page.documents.length < batchSize;
     // RxDB stops pulling at a short page. A server cuts pages by bytes (photos) and says `more`:
     // pull again right after this round instead of waiting for the next hint.
-    if (short && page.more === true) setTimeout(() => pulls.next('RESYNC'), 0);
-    const caughtUp = short && page.more !== true;
+    if (short && page.more) setTimeout(() => pulls.next('RESYNC'), 0);
+    const caughtUp = short && !page.more;
     estimate = caughtUp ? null : remaining;
     options.onPulled(page.documents.length, caughtUp ? 0 : remaining, caughtUp);
     return {
@@ -82,11 +83,9 @@ export const replicateCollection = (
   };
 
   /** One request; a lone row the server finds too large is rejected, not retried forever. */
-  const send = async (path: string, rows: PushRow[]): Promise<PushResponse> => {
+  const send = async (path: string, rows: PushRow[]): Promise<Static<typeof pushResponseSchema>> => {
     try {
-      const result = await http.postJson<PushResponse>(path, { rows });
-      if (!Array.isArray(result?.conflicts) || !Array.isArray(result.rejected)) throw badResponse(path, 'not a push response');
-      return result;
+      return await http.postJson(path, pushResponseSchema, { rows });
     } catch (error) {
       if (!(error instanceof SyncError) || error.code !== 413 || rows.length !== 1) throw error;
       return { conflicts: [], rejected: [{ id: rows[0]!.newDocumentState.id, code: 'PAYLOAD_TOO_LARGE', message: error.message }] };
@@ -110,9 +109,9 @@ export const replicateCollection = (
     }
     const sent = new Map(rows.map((row) => [row.newDocumentState.id, row.newDocumentState as Record<string, unknown>]));
     // Only ids of this batch may come back (RxDB fails on others).
-    const ownConflicts = conflicts.filter((doc) => typeof doc?.id === 'string' && sent.has(doc.id));
+    const ownConflicts = conflicts.filter((doc) => sent.has(doc.id));
     const conflictIds = new Set(ownConflicts.map((doc) => doc.id));
-    const ownRejected = rejected.filter((row) => typeof row?.id === 'string' && sent.has(row.id) && !conflictIds.has(row.id));
+    const ownRejected = rejected.filter((row) => sent.has(row.id) && !conflictIds.has(row.id));
     const rejectedIds = new Set(ownRejected.map((row) => row.id));
     quarantine.record(name, ownRejected, sent);
     quarantine.accepted(name, [...sent.keys()].filter((id) => !conflictIds.has(id) && !rejectedIds.has(id)));

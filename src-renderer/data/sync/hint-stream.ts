@@ -6,8 +6,8 @@
  * nothing (not even a heartbeat comment) arrived for `idleTimeoutMs`: a half-dead TCP
  * connection would otherwise look alive forever.
  */
-import type { StreamHint } from '../../../shared/protocol/messages';
-import { isCollectionName } from '../../../shared/schemas/index';
+import { STREAM_EVENTS, streamHintSchema, type StreamHint } from '../../../shared/protocol/messages';
+import { check } from '../../../shared/protocol/parse';
 import { createSseParser } from './sse-parser';
 import { SyncError } from './sync-errors';
 
@@ -30,13 +30,16 @@ export interface HintStream {
   close(): void;
 }
 
+/** A hint through the protocol schema; a malformed one is dropped (hints may be lost anyway). */
 const parseHint = (data: string): StreamHint | null => {
+  let value: unknown;
   try {
-    const value = JSON.parse(data) as Partial<StreamHint>;
-    return isCollectionName(value.collection) && typeof value.seq === 'number' ? { collection: value.collection, seq: value.seq } : null;
+    value = JSON.parse(data);
   } catch {
     return null;
   }
+  const parsed = check(streamHintSchema, value);
+  return parsed.ok ? { collection: parsed.value.collection, seq: parsed.value.seq } : null;
 };
 
 export const startHintStream = (options: HintStreamOptions): HintStream => {
@@ -70,8 +73,8 @@ export const startHintStream = (options: HintStreamOptions): HintStream => {
         if (done) return 'ended';
         idle = setTimeout(() => controller.abort(), options.idleTimeoutMs);
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-          if (event.event === 'revoked') return 'revoked';
-          if (event.event !== 'hint') continue;
+          if (event.event === STREAM_EVENTS.revoked) return 'revoked';
+          if (event.event !== STREAM_EVENTS.hint) continue;
           const hint = parseHint(event.data);
           if (hint) options.onHint(hint);
         }

@@ -2,9 +2,13 @@
  * HTTP for sync: every request carries the protocol version and a bearer access token from the
  * bridge (the renderer never sees a refresh token). A 401 TOKEN_EXPIRED gets exactly one token
  * refresh and one retry; a dead credential reports `revoked`; every outcome is reported so the
- * status shows online / offline / error. Requests wait at a shared backoff gate first.
+ * status shows online / offline / error. Requests wait at a shared backoff gate first. Every
+ * answer is parsed through its protocol schema (shared/protocol/messages.ts): a malformed one is
+ * a BAD_RESPONSE error, retried like any other failure.
  */
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { AccessToken } from '../../../shared/ipc/channels';
+import { check } from '../../../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { BackoffGate } from './backoff';
 import { httpError, SyncError, tokenSourceError } from './sync-errors';
@@ -26,8 +30,9 @@ export interface SyncHttpOptions {
 }
 
 export interface SyncHttp {
-  getJson<T>(path: string): Promise<T>;
-  postJson<T>(path: string, body: unknown): Promise<T>;
+  /** The answer, checked against `schema`. */
+  getJson<S extends TSchema>(path: string, schema: S): Promise<Static<S>>;
+  postJson<S extends TSchema>(path: string, schema: S, body: unknown): Promise<Static<S>>;
   /** Opens a long-lived response (SSE); the timeout covers only the wait for headers. */
   openStream(path: string, signal: AbortSignal): Promise<Response>;
 }
@@ -145,19 +150,19 @@ export const createSyncHttp = (options: SyncHttpOptions): SyncHttp => {
     }
   };
 
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const json = async <S extends TSchema>(method: string, path: string, schema: S, body?: unknown): Promise<Static<S>> => {
     const { json: value } = await request(method, path, body, null);
-    if (value === undefined) {
-      const error = new SyncError('BAD_RESPONSE', 'BAD_RESPONSE', `${path}: the answer is not JSON`);
-      options.onOutcome({ ok: false, error });
-      throw error;
-    }
-    return value as T;
+    const parsed = value === undefined ? null : check(schema, value);
+    if (parsed?.ok) return parsed.value;
+    const error = new SyncError('BAD_RESPONSE', 'BAD_RESPONSE', `${path.split('?')[0]}: ${parsed ? `not a protocol answer (${parsed.error.message})` : 'the answer is not JSON'}`);
+    gate.failed();
+    options.onOutcome({ ok: false, error });
+    throw error;
   };
 
   return {
-    getJson: (path) => json('GET', path),
-    postJson: (path, body) => json('POST', path, body),
+    getJson: (path, schema) => json('GET', path, schema),
+    postJson: (path, schema, body) => json('POST', path, schema, body),
     async openStream(path, signal) {
       const { response } = await request('STREAM', path, undefined, signal);
       return response;
