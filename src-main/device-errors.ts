@@ -4,6 +4,7 @@
  * (shared/protocol/errors.ts); the codes below get a sentence staff can act on.
  */
 import type { ErrorCode } from '../shared/protocol/errors';
+import { isRetryableCode, REFRESH_REFUSED_CODES } from '../shared/protocol/errors';
 import { PublicError } from './public-error';
 
 const KNOWN: Partial<Record<ErrorCode, [zh: string, en: string]>> = {
@@ -24,14 +25,11 @@ const KNOWN: Partial<Record<ErrorCode, [zh: string, en: string]>> = {
   FORBIDDEN: ['服务器拒绝了此操作。', 'The server does not allow this.'],
 };
 
-/** Server codes after which the stored credential is useless: it is forgotten. */
-export const CREDENTIAL_DEAD_CODES: readonly string[] = [
-  'DEVICE_REVOKED',
-  'REFRESH_TOKEN_REUSED',
-  'TOKEN_INVALID',
-  'TOKEN_EXPIRED',
-  'UNAUTHENTICATED',
-];
+/**
+ * Server answers to a refresh after which the stored credential is useless: it is forgotten
+ * (ERROR_TABLE: every code with a credential verdict, since main presents the credential itself).
+ */
+export const CREDENTIAL_DEAD_CODES: readonly string[] = REFRESH_REFUSED_CODES;
 
 /** Keeps a server-provided message short and on one line before it is shown to staff. */
 const clean = (text: string): string =>
@@ -45,6 +43,7 @@ export const serverRefused = (code: ErrorCode, serverMessage: string): PublicErr
   const known = KNOWN[code];
   if (known) return new PublicError(code, ...known);
   const detail = clean(serverMessage);
+  if (isRetryableCode(code)) return new PublicError(code, `服务器暂时出错（${code}），请稍后再试。`, `The server had a passing problem${detail ? `: ${detail}` : ''}; try again later.`);
   return new PublicError(code, `服务器拒绝了请求（${code}）。`, `The server refused the request${detail ? `: ${detail}` : '.'}`);
 };
 

@@ -1,5 +1,6 @@
 /** Liveness (`/health`: the process answers) and readiness (`/ready`: the database answers). */
 import type { FastifyInstance } from 'fastify';
+import { errorBody } from '../errors';
 
 export const healthRoutes = async (app: FastifyInstance) => {
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -8,7 +9,7 @@ export const healthRoutes = async (app: FastifyInstance) => {
       await app.db.query('SELECT 1');
       return { ok: true, database: app.db.kind };
     } catch {
-      return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'Database not reachable' } });
+      return reply.status(503).send(errorBody('UNAVAILABLE', 'Database not reachable'));
     }
   });
 };

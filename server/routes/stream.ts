@@ -5,6 +5,7 @@
  * makes changes arrive sooner. A revoked device gets `event: revoked` and the stream closes.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../../shared/protocol/errors';
 import { requireProtocolVersion } from '../auth/protocol-check';
 import { ApiError } from '../errors';
 
@@ -44,7 +45,7 @@ export const streamRoutes = async (app: FastifyInstance) => {
       const unsubscribe = app.hints.subscribe(device.stationId, (hint) => send('hint', { collection: hint.collection, seq: hint.seq }));
       const stopRevocations = app.hints.onRevocation((deviceId) => {
         if (deviceId !== device.deviceId) return;
-        send('revoked', { code: 'DEVICE_REVOKED' });
+        send('revoked', { code: 'DEVICE_REVOKED' } satisfies { code: ErrorCode });
         close();
       });
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);

@@ -1,34 +1,81 @@
 /**
  * Named reasons for refusing a request. Every HTTP error the server returns is
  * `{ error: { code, message } }` with one of these codes, so the desk can explain it in Chinese.
+ *
+ * `ERROR_TABLE` is the one list of codes and what each means to a client; `ErrorCode` is derived
+ * from it, and the server types every code it sends as `ErrorCode` (server/errors.ts), so a code
+ * missing here does not compile. Electron main (src-main/device-errors.ts) and the desk's sync
+ * (src-renderer/data/sync/sync-errors.ts) derive their sets from it.
  */
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'MALFORMED_JSON',
-  'SCHEMA_VIOLATION',
-  'PAYLOAD_TOO_LARGE',
-  'BATCH_TOO_LARGE',
-  'UNKNOWN_COLLECTION',
-  'READ_ONLY_COLLECTION',
-  'WRONG_STATION',
-  'ID_TAKEN',
-  'APPEND_ONLY_VIOLATION',
-  'CLIENT_TOO_OLD',
-  'SERVER_TOO_OLD',
-  'UNAUTHENTICATED',
-  'TOKEN_EXPIRED',
-  'TOKEN_INVALID',
-  'DEVICE_REVOKED',
-  'REFRESH_TOKEN_REUSED',
-  'ENROLLMENT_CODE_INVALID',
-  'ENROLLMENT_CODE_EXPIRED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a code says about the desk's credential. */
+export type CredentialVerdict =
+  /** The credential is dead wherever it is presented: forget it, show re-enrollment. */
+  | 'dead'
+  /** The access token was refused: refresh it once; the same answer to a refresh means dead. */
+  | 'refresh'
+  /** Nothing about the credential. */
+  | null;
+
+export interface ErrorMeaning {
+  /** The same request may succeed later without anyone changing anything (load, a passing outage). */
+  retryable: boolean;
+  credential: CredentialVerdict;
+  /**
+   * Staff see a sentence for this code: i18n key `syncError.<code>` in src-renderer/i18n (its test
+   * checks zh-CN and en for every code), or main's own sentence (src-main/device-errors.ts).
+   */
+  staffVisible: boolean;
+}
+
+const refusal: ErrorMeaning = { retryable: false, credential: null, staffVisible: true };
+const transient: ErrorMeaning = { retryable: true, credential: null, staffVisible: true };
+
+export const ERROR_TABLE = {
+  BAD_REQUEST: refusal,
+  MALFORMED_JSON: refusal,
+  SCHEMA_VIOLATION: refusal,
+  PAYLOAD_TOO_LARGE: refusal,
+  BATCH_TOO_LARGE: refusal,
+  UNKNOWN_COLLECTION: refusal,
+  READ_ONLY_COLLECTION: refusal,
+  WRONG_STATION: refusal,
+  ID_TAKEN: refusal,
+  APPEND_ONLY_VIOLATION: refusal,
+  CLIENT_TOO_OLD: refusal,
+  SERVER_TOO_OLD: refusal,
+  /** No credential was presented (or a refresh without a refresh token). */
+  UNAUTHENTICATED: { retryable: false, credential: 'refresh', staffVisible: true },
+  TOKEN_EXPIRED: { retryable: false, credential: 'refresh', staffVisible: true },
+  TOKEN_INVALID: { retryable: false, credential: 'dead', staffVisible: true },
+  DEVICE_REVOKED: { retryable: false, credential: 'dead', staffVisible: true },
+  REFRESH_TOKEN_REUSED: { retryable: false, credential: 'dead', staffVisible: true },
+  ENROLLMENT_CODE_INVALID: refusal,
+  ENROLLMENT_CODE_EXPIRED: refusal,
+  FORBIDDEN: refusal,
+  NOT_FOUND: refusal,
+  RATE_LIMITED: transient,
+  UNAVAILABLE: transient,
+  INTERNAL: transient,
+} as const satisfies Record<string, ErrorMeaning>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+export const ERROR_CODES = Object.keys(ERROR_TABLE) as readonly ErrorCode[];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(ERROR_TABLE, value);
+
+/** Codes whose meaning matches `test`, e.g. every code that kills the credential. */
+export const errorCodesWhere = (test: (meaning: ErrorMeaning) => boolean): readonly ErrorCode[] =>
+  ERROR_CODES.filter((code) => test(ERROR_TABLE[code]));
+
+/** Said by any request: the credential is dead. */
+export const DEAD_CREDENTIAL_CODES = errorCodesWhere((meaning) => meaning.credential === 'dead');
+/** Said to a request with an access token: refresh the token and try once more. */
+export const REFRESH_CREDENTIAL_CODES = errorCodesWhere((meaning) => meaning.credential === 'refresh');
+/** Said to a refresh (the credential itself): it is dead, including the codes that would mean "refresh" elsewhere. */
+export const REFRESH_REFUSED_CODES = errorCodesWhere((meaning) => meaning.credential !== null);
+
+export const isRetryableCode = (code: string): boolean => isErrorCode(code) && ERROR_TABLE[code].retryable;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
@@ -37,10 +84,5 @@ export interface ErrorBody {
 export const isErrorBody = (value: unknown): value is ErrorBody => {
   if (typeof value !== 'object' || value === null) return false;
   const error = (value as { error?: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes((error as { code: string }).code)
-  );
+  return typeof error === 'object' && error !== null && isErrorCode((error as { code?: unknown }).code);
 };

@@ -4,7 +4,7 @@
  * `reason` carries the server's ErrorCode (shared/protocol/errors.ts) or a local one, which the
  * UI turns into a sentence staff can act on.
  */
-import { isErrorBody } from '../../../shared/protocol/errors';
+import { DEAD_CREDENTIAL_CODES, isErrorBody, REFRESH_REFUSED_CODES } from '../../../shared/protocol/errors';
 
 /** Local reasons, next to the server's ErrorCodes. */
 export type LocalReason = 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE' | 'SERVER_ERROR' | 'NOT_ENROLLED' | 'LOCAL';
@@ -31,14 +31,17 @@ export class SyncError extends Error {
   }
 }
 
-/** Server answers after which this desk's credential is dead: stop, show re-enrollment. */
-export const CREDENTIAL_DEAD: readonly string[] = ['DEVICE_REVOKED', 'REFRESH_TOKEN_REUSED', 'TOKEN_INVALID', 'NOT_ENROLLED'];
+/**
+ * Answers to a sync request after which this desk's credential is dead: stop, show
+ * re-enrollment (ERROR_TABLE's 'dead' codes, and the local NOT_ENROLLED).
+ */
+export const CREDENTIAL_DEAD: readonly string[] = [...DEAD_CREDENTIAL_CODES, 'NOT_ENROLLED'];
 
 /**
- * Codes the bridge reports when getting an access token failed because the credential is gone
- * (Electron main forgets it on these refresh answers; see src-main/device-errors.ts).
+ * Codes the bridge reports when getting an access token failed because the credential is gone:
+ * the answers to a refresh that Electron main forgets it on (src-main/device-errors.ts).
  */
-const TOKEN_SOURCE_DEAD = [...CREDENTIAL_DEAD, 'TOKEN_EXPIRED', 'UNAUTHENTICATED'];
+const TOKEN_SOURCE_DEAD: readonly string[] = [...REFRESH_REFUSED_CODES, 'NOT_ENROLLED'];
 
 /** The bridge throws `Error("<message> [CODE]")` (src-main/ipc/reply.ts); the web bridge too. */
 export const bridgeErrorCode = (error: unknown): string | null => {
