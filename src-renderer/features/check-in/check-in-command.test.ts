@@ -143,6 +143,47 @@ describe('bookings', () => {
   });
 });
 
+describe('one scan reads each thing once', () => {
+  beforeEach(() => open());
+
+  /** The desk's repositories, counting the reads a scan makes. */
+  const counted = () => {
+    const reads = new Map<string, number>();
+    const count = <T extends object>(name: string, target: T): T =>
+      new Proxy(target, {
+        get: (obj, key, receiver) => {
+          const value = Reflect.get(obj, key, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            reads.set(`${name}.${String(key)}`, (reads.get(`${name}.${String(key)}`) ?? 0) + 1);
+            return (value as (...a: unknown[]) => unknown).apply(obj, args);
+          };
+        },
+      });
+    const repos = { ...desk.repos, members: count('members', desk.repos.members), checkins: count('checkins', desk.repos.checkins) };
+    return { repos, reads };
+  };
+
+  it('a card that ends an earlier visit: the member and the open visits are read once', async () => {
+    await card('C0001');
+    const { repos, reads } = counted();
+    const rescan = await checkInCard(desk.at(later(60), { repos }), 'C0001', 'scanner');
+    expect(rescan.ended).toHaveLength(1);
+    expect(reads.get('members.findByCard')).toBe(1);
+    expect(reads.get('members.get')).toBeUndefined();
+    expect(reads.get('checkins.openSince')).toBe(1);
+  });
+
+  it('an unknown card admitted provisionally: the card is looked up once, the ticket not read back', async () => {
+    const { repos, reads } = counted();
+    const first = await checkInCard(desk.at(NOW, { online: false, repos }), 'C0404', 'scanner');
+    expect(first.member).toMatchObject({ cardNo: 'C0404', source: 'provisional' });
+    expect(reads.get('members.findByCard')).toBe(1);
+    expect(reads.get('members.get')).toBeUndefined();
+    expect(reads.get('checkins.openSince')).toBe(1);
+  });
+});
+
 describe('unknown card offline', () => {
   beforeEach(() => open());
 

@@ -8,6 +8,10 @@
  * opens a review ticket first (shared/domain/provisional-review.ts), so the review list never
  * misses it; an admission ends the same person's earlier open visit and marks the booking it
  * attends (shared/domain/check-out.ts).
+ *
+ * One scan reads each thing once: the card's member, then the open visits (which decide
+ * occupancy and, after the record is durable, which earlier visit the admission ends). What a
+ * scan has read travels with it (`ScanReads`) instead of being asked for again.
  */
 import { decideCheckIn, type CheckInDecision, type Scan } from '../../../shared/domain/check-in';
 import { buildCheckInDoc } from '../../../shared/domain/check-in-record';
@@ -71,8 +75,16 @@ export const visitorOf = (scan: Scan): Visitor => ({
 
 export const openVisits = (ctx: CheckInContext): Promise<CheckInDoc[]> => ctx.repos.checkins.openSince(openVisitsSince(ctx.station, ctx.now));
 
-/** The shared rule, fed from the local database. Writes nothing. */
-export const decideScan = async (ctx: CheckInContext, scan: Scan): Promise<CheckInDecision> => {
+/** What one scan has already read from the local database. */
+export interface ScanReads {
+  /** The open visits the decision counted (openVisits(ctx)). */
+  open: CheckInDoc[];
+  /** The card number was looked up in this scan and matched no member (nor review ticket). */
+  cardUnknown: boolean;
+}
+
+/** The shared rule, fed from the local database, and the open visits it read. Writes nothing. */
+export const decideScan = async (ctx: CheckInContext, scan: Scan): Promise<{ decision: CheckInDecision; open: CheckInDoc[] }> => {
   const { repos, station, now } = ctx;
   const who = visitorOf(scan);
   const windowStart = toIso(now - Math.max(station.rules.duplicateWindowMinutes, 1) * MINUTE_MS);
@@ -81,7 +93,7 @@ export const decideScan = async (ctx: CheckInContext, scan: Scan): Promise<Check
     who.memberId ? repos.checkins.forMemberSince(who.memberId, windowStart) : repos.checkins.forBadgeSince(who.badge, windowStart),
     who.memberId ? repos.bookings.forMember(who.memberId) : Promise.resolve([]),
   ]);
-  return decideCheckIn({
+  const decision = decideCheckIn({
     station,
     now,
     scan,
@@ -90,22 +102,29 @@ export const decideScan = async (ctx: CheckInContext, scan: Scan): Promise<Check
     occupancy: occupancyFor(open, who, station, now),
     memberBookings,
   });
+  return { decision, open };
 };
 
-/** Opens a review ticket for an unknown card admitted provisionally, unless the card has one. */
-const withTicket = async (ctx: CheckInContext, decision: CheckInDecision): Promise<CheckInDecision> => {
-  if (!decision.provisional || decision.memberId !== '') return decision;
-  const existing = await ctx.repos.members.findByCard(decision.badge);
-  if (existing) return { ...decision, memberId: existing.id };
-  const ticket = await ctx.repos.members.upsert(
-    provisionalTicket({ id: ulid(ctx.now), stationId: ctx.station.id, cardNo: decision.badge, now: ctx.now }),
-  );
-  return { ...decision, memberId: ticket.id };
+/**
+ * Opens a review ticket for an unknown card admitted provisionally, unless the card has one (not
+ * asked again when this scan has just looked the card up). Returns the ticket it used.
+ */
+const withTicket = async (
+  ctx: CheckInContext,
+  decision: CheckInDecision,
+  cardUnknown: boolean,
+): Promise<{ decision: CheckInDecision; ticket: MemberDoc | null }> => {
+  if (!decision.provisional || decision.memberId !== '') return { decision, ticket: null };
+  const existing = cardUnknown ? null : await ctx.repos.members.findByCard(decision.badge);
+  const ticket =
+    existing ??
+    (await ctx.repos.members.upsert(provisionalTicket({ id: ulid(ctx.now), stationId: ctx.station.id, cardNo: decision.badge, now: ctx.now })));
+  return { decision: { ...decision, memberId: ticket.id }, ticket };
 };
 
 /** Ends the person's earlier open visits and marks the attended booking: after the record is durable. */
-const afterAdmission = async (ctx: CheckInContext, decision: CheckInDecision, record: CheckInDoc): Promise<CheckInDoc[]> => {
-  const open = (await openVisits(ctx)).filter((c) => c.id !== record.id);
+const afterAdmission = async (ctx: CheckInContext, decision: CheckInDecision, record: CheckInDoc, seen: CheckInDoc[]): Promise<CheckInDoc[]> => {
+  const open = seen.filter((c) => c.id !== record.id);
   const ended = supersededVisits(open, { memberId: record.memberId, badge: record.badge }, ctx.station, ctx.now);
   const written = await Promise.all(ended.map((c) => ctx.repos.checkins.checkOut(c.id, c.checkedOutAt!, 'scan')));
   const attended = decision.booking ? markAttended(decision.booking, record.id, ctx.now) : null;
@@ -113,44 +132,53 @@ const afterAdmission = async (ctx: CheckInContext, decision: CheckInDecision, re
   return written;
 };
 
-/** Records a decision (nothing for a duplicate). The check-in is durable when this resolves. */
+/**
+ * Records a decision (nothing for a duplicate). The check-in is durable when this resolves.
+ * `reads`: what the scan behind the decision has read already; without it (an override, later
+ * than its scan) the database is asked afresh.
+ */
 export const recordDecision = async (
   ctx: CheckInContext,
   decision: CheckInDecision,
   method: CheckInMethod,
-): Promise<{ record: CheckInDoc | null; ended: CheckInDoc[]; decision: CheckInDecision }> => {
-  if (!decision.record) return { record: null, ended: [], decision };
-  const final = await withTicket(ctx, decision);
+  reads?: ScanReads,
+): Promise<{ record: CheckInDoc | null; ended: CheckInDoc[]; decision: CheckInDecision; ticket: MemberDoc | null }> => {
+  if (!decision.record) return { record: null, ended: [], decision, ticket: null };
+  const { decision: final, ticket } = await withTicket(ctx, decision, reads?.cardUnknown ?? false);
   const doc = buildCheckInDoc(final, { id: ulid(ctx.now), stationId: ctx.station.id, deskId: ctx.deskId, staffId: ctx.staffId, method, now: ctx.now });
   const record = await ctx.repos.checkins.record(doc!);
   let ended: CheckInDoc[] = [];
   if (record.outcome !== 'deny') {
     try {
-      ended = await afterAdmission(ctx, final, record);
+      ended = await afterAdmission(ctx, final, record, reads?.open ?? (await openVisits(ctx)));
     } catch (error) {
       // The check-in itself is saved; the follow-ups are repeated by closing time at the latest.
       console.error('Station Desk: check-in saved, follow-up failed', error);
     }
   }
-  return { record, ended, decision: final };
+  return { record, ended, decision: final, ticket };
 };
 
-const decideAndRecord = async (ctx: CheckInContext, scan: Scan, member: MemberDoc | null, method: CheckInMethod): Promise<CheckInResult> => {
-  const decided = await decideScan(ctx, scan);
-  const { record, ended, decision } = await recordDecision(ctx, decided, method);
-  const shown = member ?? (decision.memberId ? await ctx.repos.members.get(decision.memberId) : null);
-  return { decision, member: shown, record, method, ended };
+/**
+ * Decides and records one scan. The member shown is the one the scan found (by card, or the
+ * pass's member, both looked up once before this) or the review ticket just used.
+ */
+const decideAndRecord = async (ctx: CheckInContext, scan: Scan, method: CheckInMethod): Promise<CheckInResult> => {
+  const { decision: decided, open } = await decideScan(ctx, scan);
+  const cardUnknown = scan.kind === 'card' && scan.member === null;
+  const { record, ended, decision, ticket } = await recordDecision(ctx, decided, method, { open, cardUnknown });
+  return { decision, member: scan.member ?? ticket, record, method, ended };
 };
 
 /** A card number (already normalized by parseBadgeInput). */
 export const checkInCard = async (ctx: CheckInContext, badge: string, method: CheckInMethod): Promise<CheckInResult> => {
   const member = await ctx.repos.members.findByCard(badge);
-  return decideAndRecord(ctx, { kind: 'card', badge, member }, member, method);
+  return decideAndRecord(ctx, { kind: 'card', badge, member }, method);
 };
 
 /** A member picked by manual search. */
 export const checkInMember = (ctx: CheckInContext, member: MemberDoc): Promise<CheckInResult> =>
-  decideAndRecord(ctx, { kind: 'card', badge: member.cardNo, member }, member, 'manual');
+  decideAndRecord(ctx, { kind: 'card', badge: member.cardNo, member }, 'manual');
 
 /** Whatever was scanned or typed: a pass, a card number, or bad input (which changes nothing). */
 export const checkInScan = async (
@@ -163,7 +191,7 @@ export const checkInScan = async (
   if (kind === 'pass') {
     const scan = await resolvers.resolvePass(ctx.repos, text, ctx.now);
     if (scan.kind === 'unreadable') return { kind: 'unreadable' };
-    return { kind: 'result', result: await decideAndRecord(ctx, scan, scan.member, method) };
+    return { kind: 'result', result: await decideAndRecord(ctx, scan, method) };
   }
   const parsed = parseBadgeInput(text);
   if (!parsed.ok) return { kind: 'input-error', error: parsed.error };

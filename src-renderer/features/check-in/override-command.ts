@@ -22,7 +22,7 @@ export const overrideDenial = async (
   if (!denied.record) return { ok: false, error: 'NOT_DENIED' };
   const applied = applyOverride(denied.decision, manager, { now: ctx.now, note: note.trim().slice(0, NOTE_MAX_LENGTH) });
   if (!applied.ok) return applied;
-  const { record, ended, decision } = await recordDecision(ctx, applied.decision, denied.method);
-  const member = denied.member ?? (decision.memberId ? await ctx.repos.members.get(decision.memberId) : null);
+  const { record, ended, decision, ticket } = await recordDecision(ctx, applied.decision, denied.method);
+  const member = denied.member ?? ticket ?? (decision.memberId ? await ctx.repos.members.get(decision.memberId) : null);
   return { ok: true, result: { decision, member, record, method: denied.method, ended } };
 };
