@@ -8,7 +8,7 @@ import { buildApp } from './app';
 import { resolveAdminToken } from './admin-token';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
-import { resolvePassKeySecret } from './passes/key-wrap';
+import { resolvePassKeySecret } from './crypto/key-wrap';
 import { seedDemoStation } from './demo/seed';
 import { writeAudit } from './repositories/audit';
 import { createEnrollmentCode } from './repositories/enrollment';

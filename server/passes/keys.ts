@@ -17,7 +17,7 @@ import { ApiError } from '../errors';
 import { getOrCreateSecret } from '../repositories/secrets';
 import type { StationHint } from '../sync/hints';
 import { loadAll, writeServerDocs } from '../sync/store';
-import { createKeyWrapper, type KeyWrapper } from './key-wrap';
+import { createKeyWrapper, type KeyWrapper } from '../crypto/key-wrap';
 
 export const DAY_MS = 86_400_000;
 export const MAX_PASS_DAYS = 366;

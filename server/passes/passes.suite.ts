@@ -18,7 +18,7 @@ import { getOrCreateSecret } from '../repositories/secrets';
 import { docProblem } from '../sync/doc-validation';
 import { ADMIN, createAuthFixture, errorCode, PROTOCOL, type AuthFixture } from '../testing/auth-fixture';
 import type { TestDbKind } from '../testing/test-db';
-import { createKeyWrapper } from './key-wrap';
+import { createKeyWrapper } from '../crypto/key-wrap';
 
 const DAY = 86_400_000;
 const OTHER_SECRET = 'a-different-secret-0123456789';

@@ -13,7 +13,7 @@
  */
 import { ulid } from '../../shared/ids';
 import type { Database, Queryable } from '../db/database';
-import { hashSecret, newRefreshToken } from '../auth/tokens';
+import { hashSecret, newRefreshToken } from '../crypto/tokens';
 import { writeAudit } from './audit';
 import { consumeEnrollmentCode } from './enrollment';
 

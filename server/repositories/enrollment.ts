@@ -4,8 +4,8 @@
  * win.
  */
 import type { Queryable } from '../db/database';
-import { canonicalEnrollmentCode, formatEnrollmentCode, newEnrollmentCode } from '../auth/enrollment-code';
-import { hashSecret } from '../auth/tokens';
+import { canonicalEnrollmentCode, formatEnrollmentCode, newEnrollmentCode } from '../crypto/enrollment-code';
+import { hashSecret } from '../crypto/tokens';
 
 export interface IssuedCode {
   /** `XXXX-XXXX`, shown once; only its hash is kept. */

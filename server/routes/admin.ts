@@ -7,7 +7,7 @@ import { GLOBAL_STATION_ID, type StationDoc } from '../../shared/schemas/index';
 import { createStationSchema, stationDoc, type CreateStationBody } from '../admin/station-input';
 import { decodeCsv } from '../admin/csv';
 import { importMembersCsv } from '../admin/import-members';
-import { DEFAULT_ENROLLMENT_TTL_HOURS, MAX_ENROLLMENT_TTL_HOURS } from '../auth/enrollment-code';
+import { DEFAULT_ENROLLMENT_TTL_HOURS, MAX_ENROLLMENT_TTL_HOURS } from '../crypto/enrollment-code';
 import { seedDemoStation } from '../demo/seed';
 import { ApiError, notFound } from '../errors';
 import { writeAudit } from '../repositories/audit';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import { PUSH_BATCH_MAX } from '../../shared/protocol/messages';
 import { makeCheckIn, makeStation } from '../../tests/fixtures/docs';
-import { signAccessToken } from '../auth/tokens';
+import { signAccessToken } from '../crypto/tokens';
 import { ADMIN, createAuthFixture, PROTOCOL, type AuthFixture } from '../testing/auth-fixture';
 
 const MINE = 'ST-MINE';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
-import { ACCESS_TOKEN_TTL_MS } from '../auth/tokens';
+import { ACCESS_TOKEN_TTL_MS } from '../crypto/tokens';
 import { ADMIN, createAuthFixture, errorCode, PROTOCOL, STATION, T0, type AuthFixture } from '../testing/auth-fixture';
 import { WAIT_INTERVAL_MS, WAIT_LIMIT_MS } from '../../tests/support/wait';
 

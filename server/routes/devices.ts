@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeviceTokens, EnrollRequest, RefreshRequest } from '../../shared/protocol/messages';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { requireProtocolVersion } from '../auth/protocol-check';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieDelivery } from '../auth/refresh-cookie';
+import { requireProtocolVersion } from '../plugins/protocol-check';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieDelivery } from '../plugins/refresh-cookie';
 import { ApiError, unauthenticated } from '../errors';
 import { enrollDevice, rotateRefreshToken } from '../repositories/devices';
 import { errorResponses, singleLine } from './schemas';

@@ -3,8 +3,8 @@
 import { createHmac } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signMemberToken } from '../auth/member-tokens';
-import { signAccessToken } from '../auth/tokens';
+import { signMemberToken } from '../crypto/member-tokens';
+import { signAccessToken } from '../crypto/tokens';
 import { errorCode, PROTOCOL } from '../testing/auth-fixture';
 import { COURT, createMemberFixture, local, M_STATION, type MemberFixture } from '../testing/member-fixture';
 

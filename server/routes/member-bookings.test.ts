@@ -4,8 +4,8 @@
 // the server when a phone wants the place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDoc } from '../../shared/schemas/index';
-import { LOCK_MS, MAX_FAILURES } from '../auth/sign-in-throttle';
-import { MEMBER_TOKEN_TTL_MS } from '../auth/member-tokens';
+import { LOCK_MS, MAX_FAILURES } from '../services/sign-in-throttle';
+import { MEMBER_TOKEN_TTL_MS } from '../crypto/member-tokens';
 import { errorCode, PROTOCOL, T0 } from '../testing/auth-fixture';
 import { CLASS, COURT, createMemberFixture, local, M_STATION, type MemberFixture } from '../testing/member-fixture';
 import { loadDocs } from '../sync/store';

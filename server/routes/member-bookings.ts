@@ -11,12 +11,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DAY_MS, localDate, localDayStart, noShowBan, type BookingSlotRequest } from '../../shared/domain/index';
-import { createSignInThrottle } from '../auth/sign-in-throttle';
+import { createSignInThrottle } from '../services/sign-in-throttle';
 import { ApiError, badRequest, unauthenticated } from '../errors';
 import { bookForMember, cancelForMember } from '../repositories/member-bookings';
 import { bookingsOfMember, findMemberByCard, loadStationDay, localDateStart } from '../repositories/member-day';
 import { findStationProfile } from '../repositories/stations';
-import { safeEqual } from '../auth/tokens';
+import { safeEqual } from '../crypto/tokens';
 import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionReply, slotsReply } from './member-schemas';
 import { errorResponses, stationIdSchema } from './schemas';
 

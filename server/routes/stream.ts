@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import { requireProtocolVersion } from '../auth/protocol-check';
+import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
 
 const HEARTBEAT_MS = 20_000;

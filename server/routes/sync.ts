@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PULL_LIMIT_MAX, PUSH_BATCH_MAX, type PushRequest } from '../../shared/protocol/messages';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../shared/schemas/index';
-import { requireProtocolVersion } from '../auth/protocol-check';
+import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
 import { applyPush } from '../sync/push';
 import { pullDocs } from '../sync/store';

@@ -15,7 +15,7 @@ import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../shared/p
 import { sameDocument } from '../../shared/protocol/conflicts';
 import { collectionSpec, type CollectionName } from '../../shared/schemas/index';
 import { textArray, type Database, type Queryable } from '../db/database';
-import type { DeviceContext } from '../auth/device-context';
+import type { DeviceContext } from '../crypto/tokens';
 import { ApiError } from '../errors';
 import { AUTHORITIES } from './authority';
 import { docProblem } from './doc-validation';

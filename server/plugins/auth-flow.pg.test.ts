@@ -1,7 +1,7 @@
 /** The key auth flow on real PostgreSQL (the same code runs on PGlite in devices.test.ts), plus races PGlite cannot produce. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
-import { ACCESS_TOKEN_TTL_MS } from './tokens';
+import { ACCESS_TOKEN_TTL_MS } from '../crypto/tokens';
 import { createAuthFixture, errorCode, T0, type AuthFixture } from '../testing/auth-fixture';
 
 let f: AuthFixture;

@@ -13,8 +13,13 @@
  * Access token: `sd1.<base64url JSON {deviceId, stationId, exp}>.<base64url HMAC>`, exp in ms.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DeviceContext } from './device-context';
 import { isTokenId, openToken, signToken, tokenExpiry } from './signed-token';
+
+/** Who is calling: read from the device's verified access token, never from a payload. */
+export interface DeviceContext {
+  deviceId: string;
+  stationId: string;
+}
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 const PREFIX = 'sd1';

@@ -13,9 +13,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findDevice, touchDevice } from '../repositories/devices';
 import { ApiError, unauthenticated } from '../errors';
-import type { DeviceContext } from './device-context';
-import { createDeviceTokenService, type DeviceTokenService } from './token-service';
-import { safeEqual } from './tokens';
+import { createDeviceTokenService, type DeviceTokenService } from '../services/device-tokens';
+import { safeEqual, type DeviceContext } from '../crypto/tokens';
 
 export interface AuthOptions {
   /** Bearer token of /api/admin; '' disables the admin API (403). */
@@ -25,6 +24,10 @@ export interface AuthOptions {
 type Guard = (request: FastifyRequest) => Promise<void>;
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated desk; set by `app.authenticateDevice` (routes that require it). */
+    device: DeviceContext | null;
+  }
   interface FastifyInstance {
     /** preHandler: requires a valid device access token; sets `request.device`. */
     authenticateDevice: Guard;

@@ -5,7 +5,7 @@
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import type { Queryable } from '../db/database';
 import { ACCESS_TOKEN_SECRET, getOrCreateSecret } from '../repositories/secrets';
-import { ACCESS_TOKEN_TTL_MS, signAccessToken, verifyAccessToken, type VerifyResult } from './tokens';
+import { ACCESS_TOKEN_TTL_MS, signAccessToken, verifyAccessToken, type VerifyResult } from '../crypto/tokens';
 
 export interface DeviceTokenService {
   /** Loads the signing secret; call before spending a code or token, so issuing cannot fail after. */
