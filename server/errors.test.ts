@@ -3,7 +3,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ERROR_CODES, ERROR_TABLE, type ErrorCode, isErrorBody } from '../shared/protocol/errors';
 import type { RejectedRow } from '../shared/protocol/messages';
-import type { forbidden} from './errors';
+import type { forbidden } from './errors';
 import { ApiError, errorBody, unauthenticated } from './errors';
 
 describe('server error codes', () => {

@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from '../shared/protocol/errors';
 import { isRetryableCode, REFRESH_REFUSED_CODES } from '../shared/protocol/errors';
+import { replaceControlChars, truncateText } from '../shared/text';
 import { PublicError } from './public-error';
 
 const KNOWN: Partial<Record<ErrorCode, [zh: string, en: string]>> = {
@@ -32,12 +33,7 @@ const KNOWN: Partial<Record<ErrorCode, [zh: string, en: string]>> = {
 export const CREDENTIAL_DEAD_CODES: readonly string[] = REFRESH_REFUSED_CODES;
 
 /** Keeps a server-provided message short and on one line before it is shown to staff. */
-const clean = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, 200);
+const clean = (text: string): string => truncateText(replaceControlChars(text).trim(), 200);
 
 export const serverRefused = (code: ErrorCode, serverMessage: string): PublicError => {
   const known = KNOWN[code];

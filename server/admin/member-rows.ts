@@ -7,6 +7,7 @@
  * are kept; any other column is refused rather than silently dropped.
  */
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberDoc, type MemberStatus } from '../../shared/schemas/index';
+import { hasControlChars } from '../../shared/text';
 import type { CsvRecord } from './csv';
 
 export const MEMBER_COLUMNS = ['cardNo', 'name', 'phone', 'category', 'status', 'validUntil'] as const;
@@ -50,8 +51,6 @@ const CATEGORY_ALIASES: Record<string, MemberCategory> = {
 };
 const STATUS_ALIASES: Record<string, MemberStatus> = { 正常: 'active', 有效: 'active', 暂停: 'suspended', 停用: 'suspended', 过期: 'expired', 失效: 'expired' };
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 const CARD_NO = /^[0-9A-Za-z-]{1,40}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 const MASKED = /^(1[3-9]\d)\*{4}(\d{4})$/;
@@ -89,7 +88,7 @@ export const parseMemberRow = (record: CsvRecord, columns: Record<Column, number
   const cardNo = cell('cardNo');
   if (!CARD_NO.test(cardNo)) return `cardNo "${cardNo.slice(0, 40)}" must be 1–40 letters, digits or hyphens`;
   const name = cell('name');
-  if (name === '' || codePoints(name) > 60 || CONTROL.test(name)) return 'name must be 1–60 characters on one line';
+  if (name === '' || codePoints(name) > 60 || hasControlChars(name)) return 'name must be 1–60 characters on one line';
   const phone = maskPhone(cell('phone'));
   if (!phone) return 'phone must be an 11-digit mainland mobile number (or empty)';
   const categoryText = cell('category');

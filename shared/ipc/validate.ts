@@ -9,6 +9,7 @@
  * it wants the same checks.
  */
 import type { EnrollArgs, IpcArgs, IpcChannel, LabelPrintArgs } from './channels';
+import { hasControlChars, replaceControlChars } from '../text';
 import { IPC_CHANNELS } from './channels';
 
 export const SERVER_URL_MAX = 2048;
@@ -32,10 +33,6 @@ export class IpcValidationError extends Error {
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_CHARS_GLOBAL = new RegExp(CONTROL_CHARS.source, 'g');
-
 /** Length in Unicode code points (a Chinese character or an emoji counts once). */
 const codePoints = (text: string): number => {
   let count = 0;
@@ -54,7 +51,7 @@ const kindOf = (value: unknown): string => {
 };
 
 /** A property name safe to echo in a message: short, one line. */
-const shown = (key: string): string => key.slice(0, 40).replace(CONTROL_CHARS_GLOBAL, '?');
+const shown = (key: string): string => replaceControlChars(key.slice(0, 40), '?');
 
 type Fail = (argument: string, problem: string) => never;
 
@@ -108,7 +105,7 @@ const expectText = (fail: Fail, name: string, value: unknown, rule: TextRule): s
   const length = codePoints(text);
   if (length < rule.min) fail(name, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`);
   if (length > rule.max) fail(name, `is too long (at most ${rule.max} characters)`);
-  if (rule.singleLine && CONTROL_CHARS.test(text)) fail(name, 'must not contain control characters or line breaks');
+  if (rule.singleLine && hasControlChars(text)) fail(name, 'must not contain control characters or line breaks');
   return text;
 };
 
@@ -128,7 +125,7 @@ export const parseServerUrl = (input: string): { url: string } | { problem: stri
   const text = input.trim();
   if (text.length === 0) return { problem: 'must not be empty' };
   if (text.length > SERVER_URL_MAX) return { problem: `is too long (at most ${SERVER_URL_MAX} characters)` };
-  if (/[\s\\]/.test(text) || CONTROL_CHARS.test(text)) return { problem: 'must not contain spaces, backslashes or control characters' };
+  if (/[\s\\]/.test(text) || hasControlChars(text)) return { problem: 'must not contain spaces, backslashes or control characters' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') return { problem: 'must start with http:// or https://' };
   if (text.slice(scheme.length, scheme.length + 3) !== '://') return { problem: 'must start with http:// or https://' };

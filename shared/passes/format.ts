@@ -14,6 +14,7 @@
  * the caller (needs crypto) and judged in status.ts.
  */
 import { MEMBER_CATEGORIES, type MemberCategory } from '../schemas/members';
+import { foldFullWidth, stripControlChars } from '../text';
 import { asciiBytes, asciiText, base64urlLength, decodeBase64url, encodeBase64url } from './base64url';
 
 export const PASS_VERSION_PREFIX = 'SD1';
@@ -68,15 +69,9 @@ export type PassParseResult = ParsedPass | { ok: false; reason: PassParseFailure
 
 export type ScanKind = 'pass' | 'card' | 'invalid';
 
-/** Full-width ASCII (typed with a Chinese IME active) folded to ASCII. */
-const foldFullWidth = (text: string) =>
-  text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-// eslint-disable-next-line no-control-regex
-const NOISE = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g;
-
 /** What a scan means, before any lookup: control characters, spaces and full-width folded away; case kept. */
 export const normalizeScanText = (raw: string): string => {
-  const text = foldFullWidth(raw).replace(NOISE, '').replace(/\s+/g, '');
+  const text = stripControlChars(foldFullWidth(raw)).replace(/\s+/g, '');
   // A wedge scanner with Caps Lock on types every letter in the other case.
   return text.startsWith('sd1.') ? text.replace(/[a-z]/gi, (ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase())) : text;
 };

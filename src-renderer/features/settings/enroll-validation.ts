@@ -4,6 +4,7 @@
  */
 import type { EnrollArgs } from '../../../shared/ipc/channels';
 import { DESK_NAME_MAX, ENROLLMENT_CODE_PATTERN, normalizeEnrollmentCode, parseServerUrl } from '../../../shared/ipc/validate';
+import { hasControlChars } from '../../../shared/text';
 
 export interface EnrollInput {
   serverUrl: string;
@@ -16,9 +17,6 @@ export interface FieldProblem {
   values?: Record<string, unknown>;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 export const checkServerUrl = (value: string): FieldProblem | null =>
   'problem' in parseServerUrl(value ?? '') ? { key: 'settings.enroll.invalidServerUrl' } : null;
 
@@ -29,7 +27,7 @@ export const checkDeskName = (value: string): FieldProblem | null => {
   const name = (value ?? '').trim();
   if (name === '') return { key: 'settings.enroll.emptyDeskName' };
   if ([...name].length > DESK_NAME_MAX) return { key: 'settings.enroll.longDeskName', values: { max: DESK_NAME_MAX } };
-  if (CONTROL.test(name)) return { key: 'settings.enroll.badDeskName' };
+  if (hasControlChars(name)) return { key: 'settings.enroll.badDeskName' };
   return null;
 };
 

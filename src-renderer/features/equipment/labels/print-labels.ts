@@ -5,12 +5,12 @@
 import type { DeskBridge } from '../../../../shared/ipc/bridge';
 import type { PrintResult } from '../../../../shared/ipc/channels';
 import type { EquipmentDoc } from '../../../../shared/schemas/index';
+import { replaceControlChars } from '../../../../shared/text';
 import { buildLabelSheet } from './label-sheet';
 
 /** The IPC contract takes a one-line title of at most 100 characters. */
 export const labelTitle = (text: string): string =>
-  // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'Labels';
+  replaceControlChars(text).replace(/\s+/g, ' ').trim().slice(0, 100) || 'Labels';
 
 export const printEquipmentLabels = (
   bridge: Pick<DeskBridge, 'printLabels'>,
