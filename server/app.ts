@@ -21,7 +21,7 @@ import { memberBookingRoutes } from './routes/member-bookings';
 import { passRoutes } from './routes/passes';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
-import { createHintBus, type HintBus } from './sync/hints';
+import { createHintBus, type HintBus } from './plugins/hints';
 
 export interface AppOptions {
   db: Database;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { writeServerDocs } from '../../server/sync/store';
+import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
 import { createStation, issueCode, startServer, type TestServer } from '../../tests/sync/harness/server';
 import { rosterMember, toPouch } from './docs';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docProblem } from '../sync/doc-validation';
+import { docProblem } from '../services/sync/doc-validation';
 import { ADMIN, createAuthFixture, errorCode, STATION, type AuthFixture } from '../testing/auth-fixture';
 
 let f: AuthFixture;

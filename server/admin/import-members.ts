@@ -7,7 +7,7 @@ import type { StationDoc } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { upsertMembersByCard } from '../repositories/members';
-import type { StationHint } from '../sync/hints';
+import type { StationHint } from '../db/hints';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
 import { parseMemberRow, readHeader, type MemberFields, type RowError } from './member-rows';
 

@@ -23,8 +23,8 @@ import {
 import type { Database } from '../db/database';
 import type { PassKeys } from '../passes/keys';
 import { findStationProfile } from '../repositories/stations';
-import type { StationHint } from '../sync/hints';
-import { writeServerDocs } from '../sync/store';
+import type { StationHint } from '../db/hints';
+import { writeServerDocs } from '../repositories/sync-store';
 import { DEMO_CAPACITY, DEMO_CLASSES, DEMO_EQUIPMENT, DEMO_EQUIPMENT_HISTORY, DEMO_STAFF, DEMO_STATION_NAME, DEMO_UTC_OFFSET_MINUTES, DEMO_VENUES } from './catalog';
 import { demoBookings } from './demo-bookings';
 import { makePinVerifier } from './pin-verifier';

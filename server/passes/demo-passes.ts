@@ -10,7 +10,7 @@ import { encodeBase64url, parsePass } from '../../shared/passes/index';
 import type { MemberCategory } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
 import { findMembersById } from '../repositories/member-passes';
-import type { StationHint } from '../sync/hints';
+import type { StationHint } from '../db/hints';
 import { DAY_MS, type PassKeys } from './keys';
 import { issuePass, revokePasses } from './issue';
 

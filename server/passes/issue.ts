@@ -11,8 +11,8 @@ import { GLOBAL_STATION_ID, type MemberDoc, type TrustDoc } from '../../shared/s
 import type { Database } from '../db/database';
 import { ApiError, notFound } from '../errors';
 import { countPassesOf, findMembersById, findPass, insertPass, markRevoked, type PassRecord } from '../repositories/member-passes';
-import type { StationHint } from '../sync/hints';
-import { loadDocsWhere, writeServerDocs } from '../sync/store';
+import type { StationHint } from '../db/hints';
+import { loadDocsWhere, writeServerDocs } from '../repositories/sync-store';
 import { DAY_MS, MAX_PASS_DAYS, type PassKeys } from './keys';
 
 export const DEFAULT_PASS_DAYS = 365;

@@ -15,8 +15,8 @@ import { GLOBAL_STATION_ID, type TrustDoc } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import { getOrCreateSecret } from '../repositories/secrets';
-import type { StationHint } from '../sync/hints';
-import { loadAll, writeServerDocs } from '../sync/store';
+import type { StationHint } from '../db/hints';
+import { loadAll, writeServerDocs } from '../repositories/sync-store';
 import { createKeyWrapper, type KeyWrapper } from '../crypto/key-wrap';
 
 export const DAY_MS = 86_400_000;

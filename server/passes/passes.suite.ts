@@ -15,7 +15,7 @@ import { DEFAULT_STATION_RULES, type MemberDoc, type TrustDoc } from '../../shar
 import { buildApp } from '../app';
 import { seedDemoStation } from '../demo/seed';
 import { getOrCreateSecret } from '../repositories/secrets';
-import { docProblem } from '../sync/doc-validation';
+import { docProblem } from '../services/sync/doc-validation';
 import { ADMIN, createAuthFixture, errorCode, PROTOCOL, type AuthFixture } from '../testing/auth-fixture';
 import type { TestDbKind } from '../testing/test-db';
 import { createKeyWrapper } from '../crypto/key-wrap';

@@ -14,7 +14,7 @@ import type { MemberDoc } from '../../shared/schemas/index';
 import type { Queryable } from '../db/database';
 import { unauthenticated } from '../errors';
 import { getOrCreateSecret } from '../repositories/secrets';
-import { loadDocs } from '../sync/store';
+import { loadDocs } from '../repositories/sync-store';
 import { MEMBER_TOKEN_SECRET, MEMBER_TOKEN_TTL_MS, signMemberToken, verifyMemberToken, type MemberVerifyResult } from '../crypto/member-tokens';
 
 export interface MemberContext {

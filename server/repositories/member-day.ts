@@ -8,7 +8,7 @@ import { DAY_MS, dayTimeline, groupLogsByEquipment, localDayStart, MINUTE_MS, ve
 import type { VenueFaultState } from '../../shared/domain/index';
 import type { BookingDoc, CollectionName, EquipmentDoc, EquipmentLogDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../shared/schemas/index';
 import type { Queryable } from '../db/database';
-import { loadAll, loadDocsWhere, loadEquipmentEvents, type StoredDoc } from '../sync/store';
+import { loadAll, loadDocsWhere, loadEquipmentEvents, type StoredDoc } from './sync-store';
 import { findStationProfile } from './stations';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;

@@ -7,8 +7,8 @@ import { ulid } from '../../shared/ids';
 import type { MemberDoc } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
 import type { MemberFields } from '../admin/member-rows';
-import type { StationHint } from '../sync/hints';
-import { loadDocsWhere, writeServerDocs, type StoredDoc } from '../sync/store';
+import type { StationHint } from '../db/hints';
+import { loadDocsWhere, writeServerDocs, type StoredDoc } from './sync-store';
 
 export const WRITE_BATCH = 500;
 const LOOKUP_BATCH = 1000;

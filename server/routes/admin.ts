@@ -14,8 +14,8 @@ import { writeAudit } from '../repositories/audit';
 import { listDevices, revokeDevice } from '../repositories/devices';
 import { createEnrollmentCode } from '../repositories/enrollment';
 import { findStationProfile, listStations } from '../repositories/stations';
-import { docProblem } from '../sync/doc-validation';
-import { writeServerDocs } from '../sync/store';
+import { docProblem } from '../services/sync/doc-validation';
+import { writeServerDocs } from '../repositories/sync-store';
 import { errorResponses, singleLine, stationIdSchema } from './schemas';
 
 const ACTOR = 'admin';

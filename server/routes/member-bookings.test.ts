@@ -8,7 +8,7 @@ import { LOCK_MS, MAX_FAILURES } from '../services/sign-in-throttle';
 import { MEMBER_TOKEN_TTL_MS } from '../crypto/member-tokens';
 import { errorCode, PROTOCOL, T0 } from '../testing/auth-fixture';
 import { CLASS, COURT, createMemberFixture, local, M_STATION, type MemberFixture } from '../testing/member-fixture';
-import { loadDocs } from '../sync/store';
+import { loadDocs } from '../repositories/sync-store';
 
 type Reply = { booking: BookingDoc; position: number };
 const venueSlot = (hhmm: string, day?: string) => ({ kind: 'venue', venueId: COURT.id, startsAt: local(hhmm, day) });

@@ -10,7 +10,7 @@ import { buildDemoPasses } from '../passes/demo-passes';
 import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '../passes/issue';
 import { MAX_PASS_DAYS } from '../passes/keys';
 import { writeAudit } from '../repositories/audit';
-import type { StationHint } from '../sync/hints';
+import type { StationHint } from '../db/hints';
 import { errorResponses, stationIdSchema } from './schemas';
 
 const ACTOR = 'admin';

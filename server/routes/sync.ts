@@ -9,8 +9,8 @@ import { PULL_LIMIT_MAX, PUSH_BATCH_MAX, type PushRequest } from '../../shared/p
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../shared/schemas/index';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
-import { applyPush } from '../sync/push';
-import { pullDocs } from '../sync/store';
+import { applyPush } from '../services/sync/push';
+import { pullDocs } from '../repositories/sync-store';
 
 const errorSchema = { $ref: 'ApiError#' };
 

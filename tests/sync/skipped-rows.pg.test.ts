@@ -7,7 +7,7 @@
 // PostgreSQL only: PGlite runs one transaction at a time, so nothing can commit out of order there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../server/db/database';
-import { ensureStation, lockStation, pullDocs, writeLocked } from '../../server/sync/store';
+import { ensureStation, lockStation, pullDocs, writeLocked } from '../../server/repositories/sync-store';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
 import { makeCheckIn, STATION_ID } from '../fixtures/docs';
 

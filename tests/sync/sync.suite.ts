@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from '../../shared/ids';
 import type { BookingDoc, CheckInDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index';
-import { writeServerDocs } from '../../server/sync/store';
+import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
 import { makeCheckIn, makeMember } from '../fixtures/docs';
 import type { Desk } from './harness/desk';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app';
 import type { Database } from '../../../server/db/database';
-import { pullDocs } from '../../../server/sync/store';
+import { pullDocs } from '../../../server/repositories/sync-store';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../../server/testing/test-db';
 import type { CollectionName } from '../../../shared/schemas/index';
 

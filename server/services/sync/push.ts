@@ -11,18 +11,18 @@
  *   authority may change documents of another collection in the same transaction (equipment
  *   faults flag bookings).
  */
-import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../shared/protocol/messages';
-import { sameDocument } from '../../shared/protocol/conflicts';
-import { collectionSpec, type CollectionName } from '../../shared/schemas/index';
-import { textArray, type Database, type Queryable } from '../db/database';
-import type { DeviceContext } from '../crypto/tokens';
-import { ApiError } from '../errors';
+import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../../shared/protocol/messages';
+import { sameDocument } from '../../../shared/protocol/conflicts';
+import { collectionSpec, type CollectionName } from '../../../shared/schemas/index';
+import { textArray, type Database, type Queryable } from '../../db/database';
+import type { DeviceContext } from '../../crypto/tokens';
+import { ApiError } from '../../errors';
 import { AUTHORITIES } from './authority';
 import { docProblem } from './doc-validation';
-import type { StationHint } from './hints';
+import type { StationHint } from '../../db/hints';
 import { immutableChange } from './immutability';
 import { memberChangeProblem } from './member-rules';
-import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from './store';
+import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 export interface PushResult extends PushResponse {
   hints: StationHint[];

@@ -19,10 +19,10 @@ import {
   slotCapacity,
   venueFaultState,
   withVerdict,
-} from '../../shared/domain/index';
-import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../shared/schemas/index';
-import type { Queryable } from '../db/database';
-import { loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from './store';
+} from '../../../shared/domain/index';
+import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../../shared/schemas/index';
+import type { Queryable } from '../../db/database';
+import { loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 const CLAIMS = new Set(['requested', 'confirmed', 'waitlisted']);
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;

@@ -4,20 +4,20 @@
  * ones; a repair lifts the block and leaves the flags for staff to acknowledge.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PushRow, WireDoc } from '../../shared/protocol/messages';
-import type { BookingDoc, CollectionName, EquipmentDoc } from '../../shared/schemas/index';
-import { makeMember, makeStation, STATION_ID } from '../../tests/fixtures/docs';
-import { makeEquipment, makeEquipmentLog, makeVenueBooking, makeVenueDoc } from '../../tests/fixtures/equipment-docs';
-import type { Database } from '../db/database';
-import { createTestDatabase, type TestDatabase, type TestDbKind } from '../testing/test-db';
+import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
+import type { BookingDoc, CollectionName, EquipmentDoc } from '../../../shared/schemas/index';
+import { makeMember, makeStation, STATION_ID } from '../../../tests/fixtures/docs';
+import { makeEquipment, makeEquipmentLog, makeVenueBooking, makeVenueDoc } from '../../../tests/fixtures/equipment-docs';
+import type { Database } from '../../db/database';
+import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../testing/test-db';
 import { applyPush } from './push';
-import { ensureStation, pullDocs, writeServerDocs } from './store';
+import { ensureStation, pullDocs, writeServerDocs } from '../../repositories/sync-store';
 
 const DESK = { deviceId: 'DEV-1', stationId: STATION_ID };
 const NOW = Date.parse('2026-11-29T02:00:00.000Z'); // 10:00 at the station
 const row = (doc: object, assumed: WireDoc | null = null): PushRow => ({ newDocumentState: { ...doc, _deleted: false } as unknown as WireDoc, assumedMasterState: assumed });
 
-export const equipmentAuthorityContract = (kind: TestDbKind) => {
+export const equipmentAuthoritySuite = (kind: TestDbKind) => {
   describe(`fault-aware bookings on ${kind}`, () => {
     let t: TestDatabase;
     let db: Database;

@@ -3,8 +3,8 @@
  * (shared/schemas), plus the `_deleted` tombstone flag of the wire format.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { COLLECTIONS, type CollectionName } from '../../shared/schemas/index';
-import { unstorableTextPath } from '../../shared/text';
+import { COLLECTIONS, type CollectionName } from '../../../shared/schemas/index';
+import { unstorableTextPath } from '../../../shared/text';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 

@@ -4,15 +4,15 @@
  * authority over bookings.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PushRow, WireDoc } from '../../shared/protocol/messages';
-import type { BookingDoc, CollectionName, MemberDoc, VenueDoc } from '../../shared/schemas/index';
-import { GLOBAL_STATION_ID } from '../../shared/schemas/index';
-import { ulid } from '../../shared/ids';
-import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../tests/fixtures/docs';
-import type { Database } from '../db/database';
-import { createTestDatabase, type TestDatabase, type TestDbKind } from '../testing/test-db';
+import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
+import type { BookingDoc, CollectionName, MemberDoc, VenueDoc } from '../../../shared/schemas/index';
+import { GLOBAL_STATION_ID } from '../../../shared/schemas/index';
+import { ulid } from '../../../shared/ids';
+import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../../tests/fixtures/docs';
+import type { Database } from '../../db/database';
+import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../testing/test-db';
 import { applyPush } from './push';
-import { ensureStation, pullDocs, writeServerDocs } from './store';
+import { ensureStation, pullDocs, writeServerDocs } from '../../repositories/sync-store';
 
 const DESK = { deviceId: 'DEV-1', stationId: STATION_ID };
 const OTHER = { deviceId: 'DEV-9', stationId: 'ST-OTHER' };
@@ -23,7 +23,7 @@ const row = <T extends object>(doc: T, assumed: WireDoc | null = null): PushRow 
 
 const pullAll = async (db: Database, stationId: string, collection: CollectionName, seq = 0) => pullDocs(db, stationId, collection, { seq }, 1000);
 
-export const storeContract = (kind: TestDbKind) => {
+export const pushSuite = (kind: TestDbKind) => {
   describe(`sync store on ${kind}`, () => {
     let t: TestDatabase;
     let db: Database;

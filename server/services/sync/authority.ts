@@ -5,11 +5,11 @@
  * changed (e.g. a waitlisted booking promoted when another is cancelled, or bookings flagged
  * because an equipment fault put their venue out of service), written in the same transaction.
  */
-import type { CollectionName } from '../../shared/schemas/index';
-import type { Queryable } from '../db/database';
+import type { CollectionName } from '../../../shared/schemas/index';
+import type { Queryable } from '../../db/database';
 import { decideBookings } from './authority-bookings';
 import { flagBookingsForEquipment, flagBookingsForLogs } from './authority-equipment';
-import type { DocWrite } from './store';
+import type { DocWrite } from '../../repositories/sync-store';
 
 export interface AuthorityResult {
   /** The pushed collection's writes, with the server's verdict written in. */

@@ -1,20 +1,10 @@
 /**
- * Hints: "station S's collection C has changes up to seq N; pull". Published after commit over
- * the database's notification channel, so desks connected to any server process sharing the
- * database hear them (PostgreSQL LISTEN/NOTIFY; in-process on PGlite). A hint may be lost: desks
- * also resync on reconnect and poll slowly, so correctness never depends on one.
+ * The hint bus: hands the hints and device revocations heard on the database's notification
+ * channels (db/hints.ts) to the live streams of this process, by station.
  */
-import { GLOBAL_STATION_ID, isCollectionName, type CollectionName } from '../../shared/schemas/index';
+import { GLOBAL_STATION_ID } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
-
-export const HINT_CHANNEL = 'station_desk_hints';
-export const REVOKE_CHANNEL = 'station_desk_revocations';
-
-export interface StationHint {
-  stationId: string;
-  collection: CollectionName;
-  seq: number;
-}
+import { HINT_CHANNEL, newestHints, parseHint, REVOKE_CHANNEL, type StationHint } from '../db/hints';
 
 type HintListener = (hint: StationHint) => void;
 type RevokeListener = (deviceId: string) => void;
@@ -27,18 +17,6 @@ export interface HintBus {
   onRevocation(listener: RevokeListener): () => void;
   close(): Promise<void>;
 }
-
-const parseHint = (payload: string): StationHint | null => {
-  try {
-    const value = JSON.parse(payload) as Partial<StationHint>;
-    if (typeof value.stationId === 'string' && isCollectionName(value.collection) && typeof value.seq === 'number') {
-      return { stationId: value.stationId, collection: value.collection, seq: value.seq };
-    }
-  } catch {
-    // not ours: ignore
-  }
-  return null;
-};
 
 export const createHintBus = async (db: Database): Promise<HintBus> => {
   const byStation = new Map<string, Set<HintListener>>();
@@ -56,13 +34,7 @@ export const createHintBus = async (db: Database): Promise<HintBus> => {
   });
   return {
     async publish(hints) {
-      // one notification per (station, collection): the newest seq is all a desk needs
-      const newest = new Map<string, StationHint>();
-      for (const h of hints) {
-        const key = `${h.stationId}\u0000${h.collection}`;
-        if ((newest.get(key)?.seq ?? -1) < h.seq) newest.set(key, h);
-      }
-      for (const hint of newest.values()) await db.notify(HINT_CHANNEL, JSON.stringify(hint)).catch(() => undefined);
+      for (const hint of newestHints(hints)) await db.notify(HINT_CHANNEL, JSON.stringify(hint)).catch(() => undefined);
     },
     publishRevocation: (deviceId) => db.notify(REVOKE_CHANNEL, deviceId).catch(() => undefined),
     subscribe(stationId, listener) {

@@ -3,7 +3,7 @@
  * append-only except the check-out; equipment log events never change; a tombstone is final.
  * Returns a reason when the change is not allowed, else null.
  */
-import type { CollectionName } from '../../shared/schemas/index';
+import type { CollectionName } from '../../../shared/schemas/index';
 
 const MUTABLE: Partial<Record<CollectionName, ReadonlySet<string>>> = {
   checkins: new Set(['checkedOutAt', 'checkOutMethod', 'updatedAt', 'serverRev']),

@@ -10,8 +10,8 @@ import { GLOBAL_STATION_ID, collectionSpec, type CollectionName } from '../../sh
 import type { Checkpoint, PullResponse, WireDoc } from '../../shared/protocol/messages';
 import { textArray, toNumber, type Database, type Queryable } from '../db/database';
 import { ApiError } from '../errors';
-import { getOrCreateSecret } from '../repositories/secrets';
-import type { StationHint } from './hints';
+import { getOrCreateSecret } from './secrets';
+import type { StationHint } from '../db/hints';
 
 const DATABASE_EPOCH = 'database-epoch';
 

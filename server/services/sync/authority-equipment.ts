@@ -9,11 +9,11 @@
  * that was offline all day) flag nothing. New bookings on a blocked venue need no write here:
  * the booking authority refuses them (VENUE_OUT_OF_SERVICE), and a repair lifts that by itself.
  */
-import { bookingsToFlagForFaults, venueFaultStates } from '../../shared/domain/index';
-import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, VenueDoc } from '../../shared/schemas/index';
-import type { Queryable } from '../db/database';
+import { bookingsToFlagForFaults, venueFaultStates } from '../../../shared/domain/index';
+import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, VenueDoc } from '../../../shared/schemas/index';
+import type { Queryable } from '../../db/database';
 import type { Authority, AuthorityResult } from './authority';
-import { loadAll, loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from './store';
+import { loadAll, loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
 const liveData = <T>(writes: readonly DocWrite[]): T[] => writes.filter((w) => !w.deleted).map((w) => w.data as unknown as T);

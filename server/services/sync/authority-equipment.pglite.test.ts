@@ -1,0 +1,3 @@
+import { equipmentAuthoritySuite } from './authority-equipment.suite';
+
+equipmentAuthoritySuite('pglite');

@@ -1,3 +1,0 @@
-import { equipmentAuthorityContract } from './authority-equipment.contract';
-
-equipmentAuthorityContract('postgres');

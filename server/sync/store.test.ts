@@ -1,3 +1,0 @@
-import { storeContract } from './store.contract';
-
-storeContract('pglite');
