@@ -5,7 +5,7 @@
  */
 import { ulid } from '../../shared/ids';
 import type { CheckInDoc, MemberDoc } from '../../shared/schemas/index';
-import { makeCheckIn, makeMember } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeMember } from '../../tests/support/builders/index';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
 const GIVEN = ['建国', '秀英', '志强', '丽娟', '海涛', '晓明', '春梅', '国平', '文博', '雪芳', '振华', '桂兰'];

@@ -12,7 +12,7 @@ import {
   type BookingContext,
   type BookingRequest,
 } from './booking-decide';
-import { cst, makeBooking, makeMember, makeSession, makeStation, makeVenue, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeMember, makeSession, makeStation, makeVenue, MONDAY } from '../../tests/support/builders/fixed';
 import { toIso, toMs } from './time';
 
 const NOW = cst(`${MONDAY} 08:30`);

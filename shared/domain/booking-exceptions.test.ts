@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingDoc } from '../schemas/bookings';
 import { acknowledgeBooking, exceptionActions, exceptionKind, exceptionsOf } from './booking-exceptions';
-import { cst, makeBooking, MONDAY } from './test-fixtures';
+import { cst, makeBooking, MONDAY } from '../../tests/support/builders/fixed';
 
 const verdict = (id: string, status: BookingDoc['status'], reason: BookingDoc['reason'], over: Partial<BookingDoc> = {}) =>
   makeBooking({ id, status, reason, decidedBy: 'server', deskId: 'desk-1', ...over });

@@ -4,7 +4,7 @@ import type { BookingDoc } from '../schemas/bookings';
 import { DEFAULT_STATION_RULES } from '../schemas/stations';
 import type { BookingContext } from './booking-decide';
 import { moveBooking, type MoveInput } from './booking-move';
-import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from '../../tests/support/builders/fixed';
 
 const NOW = cst(`${MONDAY} 08:30`);
 const FROM = `venue:v-1:${cst(`${MONDAY} 10:00`)}`;

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import type { BookingDoc } from '../schemas/bookings';
 import { DEFAULT_STATION_RULES } from '../schemas/stations';
 import { noShowBan, releaseNoShows } from './booking-no-show';
-import { cst, makeBooking, MONDAY } from './test-fixtures';
+import { cst, makeBooking, MONDAY } from '../../tests/support/builders/fixed';
 import { DAY_MS, toIso, toMs } from './time';
 
 const rules = DEFAULT_STATION_RULES; // 3 no-shows in 30 days → 30-day ban

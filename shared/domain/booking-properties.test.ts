@@ -13,7 +13,7 @@ import { releaseNoShows } from './booking-no-show';
 import { resolveSlot } from './booking-resolve';
 import { cancelBooking, markAttended } from './booking-waitlist';
 import { compareWaitlist, placesTaken, waitlistOf } from './bookings';
-import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from '../../tests/support/builders/fixed';
 import { MINUTE_MS, toIso, toMs } from './time';
 
 const START = cst(`${MONDAY} 10:00`);

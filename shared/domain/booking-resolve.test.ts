@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import type { BookingDoc } from '../schemas/bookings';
 import { resolveSlot } from './booking-resolve';
-import { cst, makeBooking, MONDAY } from './test-fixtures';
+import { cst, makeBooking, MONDAY } from '../../tests/support/builders/fixed';
 
 const NOW = cst(`${MONDAY} 09:00`); // the slot runs 10:00-11:00
 const b = (id: string, status: BookingDoc['status'], decidedBy: BookingDoc['decidedBy'], requested: string, over: Partial<BookingDoc> = {}) =>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingDoc } from '../schemas/bookings';
 import { dayTimeline, isVenueSlotStart, slotLoad, venueSlotTimes } from './booking-timeline';
-import { cst, everyDay, makeBooking, makeSession, makeStation, makeVenue, MONDAY } from './test-fixtures';
+import { cst, everyDay, makeBooking, makeSession, makeStation, makeVenue, MONDAY } from '../../tests/support/builders/fixed';
 
 const station = makeStation(); // 08:00-22:00 every day
 const venue = makeVenue(); // capacity 4, 60-minute slots

@@ -18,7 +18,7 @@ import {
   waitlistPosition,
   withVerdict,
 } from './bookings';
-import { cst, makeBooking, MONDAY } from './test-fixtures';
+import { cst, makeBooking, MONDAY } from '../../tests/support/builders/fixed';
 import { toMs } from './time';
 
 describe('slot keys', () => {

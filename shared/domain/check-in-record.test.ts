@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { checkInSchema } from '../schemas/checkins';
 import { decideCheckIn, type CheckInInput } from './check-in';
 import { applyOverride, buildCheckInDoc, canOverride } from './check-in-record';
-import { cst, makeBooking, makeCheckIn, makeMember, makeStaff, makeStation, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeCheckIn, makeMember, makeStaff, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 
 const NOW = cst(`${MONDAY} 10:00`);
 const validCheckIn = new Ajv({ strict: false }).compile(checkInSchema);

@@ -5,7 +5,7 @@ import type { BookingDoc } from '../schemas/bookings';
 import type { StationRules } from '../schemas/stations';
 import { decideCheckIn, type CheckInInput, type PassScan, type PassStatus, type Scan } from './check-in';
 import { CHECK_IN_REASONS, type CheckInReason } from './reason-codes';
-import { cst, makeBooking, makeCheckIn, makeMember, makeStation, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeCheckIn, makeMember, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 import { MINUTE_MS, toIso, toMs } from './time';
 
 const NOW = cst(`${MONDAY} 10:00`);

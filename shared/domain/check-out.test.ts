@@ -1,7 +1,7 @@
 /** Check-out by scan and by hand, and the visit a new admission of the same person ends. */
 import { describe, expect, it } from 'vitest';
 import { checkOutVisit, occupancyFor, openVisitsOf, sameVisitor, supersededVisits } from './check-out';
-import { cst, makeCheckIn, makeStation, MONDAY } from './test-fixtures';
+import { cst, makeCheckIn, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 
 const station = makeStation(); // 08:00-22:00 daily
 const NOW = cst(`${MONDAY} 15:00`);

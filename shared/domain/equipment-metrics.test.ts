@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EquipmentEvent, EquipmentLogDoc, FaultSeverity } from '../schemas/equipment-logs';
 import { repairStats } from './equipment-metrics';
-import { cst, makeLog, MONDAY } from './test-fixtures';
+import { cst, makeLog, MONDAY } from '../../tests/support/builders/fixed';
 import { DAY_MS, HOUR_MS, toIso, toMs } from './time';
 
 const T0 = toMs(cst(`${MONDAY} 08:00`));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BookingDoc } from '../schemas/bookings';
 import type { EquipmentLogDoc } from '../schemas/equipment-logs';
 import { bookingsToFlagForFaults, venueFaultStates } from './equipment-venues';
-import { cst, makeBooking, makeLog, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeLog, MONDAY } from '../../tests/support/builders/fixed';
 
 const equipment = [
   { id: 'treadmill', venueId: 'gym' },

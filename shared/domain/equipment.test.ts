@@ -14,7 +14,7 @@ import {
   type EquipmentStatus,
 } from './equipment';
 import { downtimeMs, mttrMs, repairIncidents, statusTimeline } from './equipment-metrics';
-import { cst, makeLog, MONDAY } from './test-fixtures';
+import { cst, makeLog, MONDAY } from '../../tests/support/builders/fixed';
 import { HOUR_MS, MINUTE_MS, toIso, toMs } from './time';
 
 const T0 = toMs(cst(`${MONDAY} 08:00`));

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { CheckInDoc } from '../schemas/checkins';
 import { checkOutAtClosing, isInside, occupancy, visitEndsAt, visitorKey, visitorsInside } from './occupancy';
-import { cst, everyDay, makeCheckIn, makeStation, MONDAY } from './test-fixtures';
+import { cst, everyDay, makeCheckIn, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 import { MINUTE_MS, toIso, toMs } from './time';
 
 const station = makeStation(); // 08:00-22:00 daily

@@ -9,7 +9,7 @@ import {
   registerWalkIn,
   reviewState,
 } from './provisional-review';
-import { cst, makeMember, makeStation, MONDAY } from './test-fixtures';
+import { cst, makeMember, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 
 const station = makeStation();
 const NOW = cst(`${MONDAY} 15:00`);

@@ -7,7 +7,7 @@ import { releaseNoShows } from './booking-no-show';
 import { resolveSlot } from './booking-resolve';
 import { cancelBooking } from './booking-waitlist';
 import { BOOKING_REASONS, CHECK_IN_REASONS, isBookingReason, isCheckInReason, type BookingReason } from './reason-codes';
-import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from './test-fixtures';
+import { cst, makeBooking, makeMember, makeStation, makeVenue, MONDAY } from '../../tests/support/builders/fixed';
 
 describe('reason code guards', () => {
   it('accept every code and nothing else', () => {

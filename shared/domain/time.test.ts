@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { OpeningWindow } from '../schemas/stations';
-import { cst, everyDay, makeStation, MONDAY } from './test-fixtures';
+import { cst, everyDay, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 import {
   DAY_MS,
   HOUR_MS,

@@ -1,6 +1,6 @@
 /** The bookings conflict policy: the server's verdict wins, staff actions are re-applied, attendance beats a no-show release. */
 import { describe, expect, it } from 'vitest';
-import { cst, makeBooking, MONDAY } from '../domain/test-fixtures';
+import { cst, makeBooking, MONDAY } from '../../tests/support/builders/fixed';
 import type { BookingDoc } from '../schemas/bookings';
 import { resolveConflict } from './conflicts';
 

@@ -1,6 +1,6 @@
 // The desk's conflict policies (docs/sync-protocol.md, "Conflicts"), collection by collection.
 import { describe, expect, it } from 'vitest';
-import { makeCheckIn, makeMember } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeMember } from '../../tests/support/builders/index';
 import { resolveConflict, sameDocument, sameState } from './conflicts';
 
 const wire = <T extends object>(doc: T, over: Record<string, unknown> = {}) => ({ ...doc, _deleted: false, ...over }) as Record<string, unknown> & { _deleted: boolean };

@@ -4,7 +4,7 @@
  * unacknowledged server verdicts, and batch writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cst, makeBooking, makeSession, MONDAY } from '../../shared/domain/test-fixtures';
+import { cst, makeBooking, makeSession, MONDAY } from '../../tests/support/builders/fixed';
 import { createDatabase, type DeskDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
 

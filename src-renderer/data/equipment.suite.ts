@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VenueFaultState } from '../../shared/domain/index';
-import { makeEquipment, makeEquipmentLog, makeVenueDoc } from '../../tests/fixtures/equipment-docs';
+import { makeEquipment, makeEquipmentLog, makeVenue } from '../../tests/support/builders/index';
 import { createDatabase, type DeskDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';
 
@@ -72,8 +72,8 @@ export const equipmentRepositorySuite = (storageName: string, makeStorage: () =>
     });
 
     it('reads the venues the server wrote (names for the inventory, kinds for the fault rule)', async () => {
-      await db.venues.insert(makeVenueDoc({ id: 'V-GYM' }));
-      await db.venues.insert(makeVenueDoc({ id: 'V-VR', name: 'VR 健身', nameEn: 'VR rig', kind: 'device', capacity: 1 }));
+      await db.venues.insert(makeVenue({ id: 'V-GYM' }));
+      await db.venues.insert(makeVenue({ id: 'V-VR', name: 'VR 健身', nameEn: 'VR rig', kind: 'device', capacity: 1 }));
       const seen: string[][] = [];
       const stop = repos.venues.subscribe((docs) => seen.push(docs.map((v) => v.id).sort()));
       await expect.poll(() => seen.at(-1)).toEqual(['V-GYM', 'V-VR']);

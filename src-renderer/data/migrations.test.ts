@@ -2,7 +2,7 @@
 // stored documents with our strategies on open. Proven here on both storages.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../../tests/fixtures/docs';
+import { makeMember } from '../../tests/support/builders/index';
 import { COLLECTIONS, collectionSpec, type CollectionSpec } from '../../shared/schemas/index';
 import { createDatabase } from './database';
 import { MIGRATION_STRATEGIES } from './migrations';

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sameState } from '../../shared/protocol/conflicts';
 import { ulid } from '../../shared/ids';
-import { makeCheckIn, makeMember, STATION_ID } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeMember, STATION_ID } from '../../tests/support/builders/index';
 import { startFakeSyncServer, type FakeSyncServer } from '../../tests/fixtures/fake-sync-server';
 import { createDatabase, type DeskDatabase } from './database';
 import { startReplication, type StartReplicationOptions, type SyncHandle } from './replication';

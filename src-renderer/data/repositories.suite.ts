@@ -3,7 +3,7 @@
  * tests, Dexie on IndexedDB in the app). A storage passes only if it behaves identically.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCheckIn, makeMember, makeStaff, makeStation } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeMember, makeStaff, makeStation } from '../../tests/support/builders/index';
 import type { DeskDatabase } from './database';
 import { createDatabase } from './database';
 import { createRepositories, type Repositories } from './repositories/index';

@@ -2,7 +2,7 @@
 // inactive, and a desk member's PIN refused on the override pad.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StaffDoc } from '../../shared/schemas/index';
-import { makeStaff } from '../../tests/fixtures/docs';
+import { makeStaff } from '../../tests/support/builders/index';
 import { memoryLockoutStore } from './pin-lockout';
 import { makePinVerifier } from './pin-verify';
 import { authenticateManager, authenticateStaff, OVERRIDE_TARGET, type PinGate } from './staff-auth';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
-import { makeCheckIn } from '../fixtures/docs';
+import { makeCheckIn } from '../support/builders/index';
 import { Desk } from './harness/desk';
 import { FaultProxy } from './harness/fault-proxy';
 import { createStation, issueCode, serverDocs, startServerProcess, type ServerProcess } from './harness/server';

@@ -3,7 +3,7 @@
 // and a revocation issued on one closes the device's stream on the other.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
-import { makeCheckIn } from '../fixtures/docs';
+import { makeCheckIn } from '../support/builders/index';
 import { Desk } from './harness/desk';
 import { admin, createStation, issueCode, startServerProcess, type ServerProcess } from './harness/server';
 

@@ -4,7 +4,7 @@
 // marking its booking attended.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exceptionsOf } from '../../../shared/domain/index';
-import { cst, makeMember, makeSession, makeStation, makeVenue, MONDAY } from '../../../shared/domain/test-fixtures';
+import { cst, makeMember, makeSession, makeStation, makeVenue, MONDAY } from '../../../tests/support/builders/fixed';
 import { createDatabase, createRepositories, memoryStorage, type DeskDatabase, type Repositories } from '../../data/index';
 import { checkInCard } from '../check-in/check-in-command';
 import {

@@ -1,7 +1,7 @@
 // Check-out by scan, by member, by the button on a visit; and at closing time, also for visits
 // left open since yesterday.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cst, makeCheckIn, makeMember, makeStation, MONDAY } from '../../../shared/domain/test-fixtures';
+import { cst, makeCheckIn, makeMember, makeStation, MONDAY } from '../../../tests/support/builders/fixed';
 import { occupancy } from '../../../shared/domain/occupancy';
 import { checkInCard } from './check-in-command';
 import { checkOutMember, checkOutRecord, checkOutScan } from './check-out-command';

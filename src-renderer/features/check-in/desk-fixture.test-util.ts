@@ -3,7 +3,7 @@
  * and a context at a fixed station time. Call `close()` after each test: the open-source RxDB
  * build allows 13 open collections per process and a desk opens 10.
  */
-import { makeStation } from '../../../shared/domain/test-fixtures';
+import { makeStation } from '../../../tests/support/builders/fixed';
 import type { StationDoc } from '../../../shared/schemas/index';
 import { createDatabase, createRepositories, memoryStorage, type Repositories } from '../../data/index';
 import type { CheckInContext } from './check-in-command';

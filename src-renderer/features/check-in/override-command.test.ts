@@ -1,7 +1,7 @@
 // Manager override on real repositories with real PBKDF2 verifiers: the denial stays, the
 // override is a second record naming the manager; a desk member's PIN never gets that far.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cst, makeMember, makeStaff, MONDAY } from '../../../shared/domain/test-fixtures';
+import { cst, makeMember, makeStaff, MONDAY } from '../../../tests/support/builders/fixed';
 import type { StaffDoc } from '../../../shared/schemas/index';
 import { memoryLockoutStore } from '../../session/pin-lockout';
 import { makePinVerifier } from '../../session/pin-verify';

@@ -1,7 +1,7 @@
 // The review list of provisional admissions: the roster learns the card (confirm), or staff
 // register the person as a walk-in, or block the card; each changes what the next scan says.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cst, makeMember, MONDAY } from '../../../shared/domain/test-fixtures';
+import { cst, makeMember, MONDAY } from '../../../tests/support/builders/fixed';
 import { checkInCard } from './check-in-command';
 import { openTestDesk, type TestDesk } from './desk-fixture.test-util';
 import { blockTicket, confirmMatch, loadReviewItems, registerTicket } from './provisional-review';

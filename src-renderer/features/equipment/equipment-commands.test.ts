@@ -2,7 +2,7 @@
 // derived status follows, and what the production build cannot validate is refused up front.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveEquipmentStatus } from '../../../shared/domain/index';
-import { makeEquipment } from '../../../tests/fixtures/equipment-docs';
+import { makeEquipment } from '../../../tests/support/builders/index';
 import { createDatabase, createRepositories, memoryStorage, type DeskDatabase, type Repositories } from '../../data/index';
 import { EquipmentCommandError, recordLifecycleEvent, reportFault, type EquipmentContext } from './equipment-commands';
 
