@@ -10,7 +10,7 @@ import { BODY_LIMIT_BYTES } from '../shared/protocol/messages';
 import type { Database } from './db/database';
 import { authPlugin } from './plugins/auth';
 import { memberAuthPlugin } from './plugins/member-auth';
-import { createPassKeys, type PassKeys } from './passes/keys';
+import { createPassKeys, type PassKeys } from './services/passes/keys';
 import { errorsPlugin } from './plugins/errors';
 import { openapiPlugin } from './plugins/openapi';
 import { securityPlugin } from './plugins/security';

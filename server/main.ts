@@ -9,7 +9,7 @@ import { resolveAdminToken } from './admin-token';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { resolvePassKeySecret } from './crypto/key-wrap';
-import { seedDemoStation } from './demo/seed';
+import { seedDemoStation } from './services/demo/seed';
 import { writeAudit } from './repositories/audit';
 import { createEnrollmentCode } from './repositories/enrollment';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEMO_STATION_ID, demoCardNo, demoMemberId } from '../../shared/demo/members';
 import { parsePass } from '../../shared/passes/index';
-import { seedDemoStation } from '../demo/seed';
+import { seedDemoStation } from '../services/demo/seed';
 import { ADMIN_TOKEN, createAuthFixture, type AuthFixture } from '../testing/auth-fixture';
 import { runCli } from './index';
 

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { renderDemoSheet } from '../passes/demo-sheet';
-import type { DemoEntry } from '../passes/demo-passes';
+import { renderDemoSheet } from '../services/passes/demo-sheet';
+import type { DemoEntry } from '../services/passes/demo-passes';
 import { flagReader, UsageError } from './args';
 import { CliError, EXIT } from './client';
 import type { Command } from './commands';

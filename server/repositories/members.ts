@@ -6,7 +6,6 @@
 import { ulid } from '../../shared/ids';
 import type { MemberDoc } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
-import type { MemberFields } from '../admin/member-rows';
 import type { StationHint } from '../db/hints';
 import { loadDocsWhere, writeServerDocs, type StoredDoc } from './sync-store';
 
@@ -19,6 +18,9 @@ export interface UpsertResult {
   unchanged: number;
   hints: StationHint[];
 }
+
+/** The roster fields an import writes (services/member-import). */
+export type MemberFields = Pick<MemberDoc, 'cardNo' | 'name' | 'phoneMasked' | 'phoneTail' | 'category' | 'status' | 'validUntil'>;
 
 const FIELDS: (keyof MemberFields)[] = ['cardNo', 'name', 'phoneMasked', 'phoneTail', 'category', 'status', 'validUntil'];
 

@@ -5,10 +5,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GLOBAL_STATION_ID, type StationDoc } from '../../shared/schemas/index';
 import { createStationSchema, stationDoc, type CreateStationBody } from '../admin/station-input';
-import { decodeCsv } from '../admin/csv';
-import { importMembersCsv } from '../admin/import-members';
+import { decodeCsv } from '../services/member-import/csv';
+import { importMembersCsv } from '../services/member-import/import-members';
 import { DEFAULT_ENROLLMENT_TTL_HOURS, MAX_ENROLLMENT_TTL_HOURS } from '../crypto/enrollment-code';
-import { seedDemoStation } from '../demo/seed';
+import { seedDemoStation } from '../services/demo/seed';
 import { ApiError, notFound } from '../errors';
 import { writeAudit } from '../repositories/audit';
 import { listDevices, revokeDevice } from '../repositories/devices';

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DAY_MS, localDate, localDayStart, noShowBan, type BookingSlotRequest } from '../../shared/domain/index';
 import { createSignInThrottle } from '../services/sign-in-throttle';
 import { ApiError, badRequest, unauthenticated } from '../errors';
-import { bookForMember, cancelForMember } from '../repositories/member-bookings';
+import { bookForMember, cancelForMember } from '../services/member-bookings';
 import { bookingsOfMember, findMemberByCard, loadStationDay, localDateStart } from '../repositories/member-day';
 import { findStationProfile } from '../repositories/stations';
 import { safeEqual } from '../crypto/tokens';

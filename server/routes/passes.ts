@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { PASS_ID_PATTERN } from '../../shared/passes/index';
-import { seedDemoStation } from '../demo/seed';
-import { buildDemoPasses } from '../passes/demo-passes';
-import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '../passes/issue';
-import { MAX_PASS_DAYS } from '../passes/keys';
+import { seedDemoStation } from '../services/demo/seed';
+import { buildDemoPasses } from '../services/passes/demo-passes';
+import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '../services/passes/issue';
+import { MAX_PASS_DAYS } from '../services/passes/keys';
 import { writeAudit } from '../repositories/audit';
 import type { StationHint } from '../db/hints';
 import { errorResponses, stationIdSchema } from './schemas';

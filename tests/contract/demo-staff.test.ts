@@ -3,7 +3,7 @@
 // the server's seed (server/demo/catalog.ts) must agree.
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF_MEMBERS } from '../../shared/demo/staff';
-import { DEMO_STAFF } from '../../server/demo/catalog';
+import { DEMO_STAFF } from '../../server/services/demo/catalog';
 
 describe('demo staff', () => {
   it('are the same on the desk and on the server', () => {

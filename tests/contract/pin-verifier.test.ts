@@ -2,7 +2,7 @@
 // checks them with Web Crypto (src-renderer/session/pin-verify.ts). Both sides must agree,
 // or no one could sign in at a desk.
 import { describe, expect, it } from 'vitest';
-import { checkPin, makePinVerifier as makeOnServer } from '../../server/demo/pin-verifier';
+import { checkPin, makePinVerifier as makeOnServer } from '../../server/services/demo/pin-verifier';
 import { makePinVerifier as makeOnDesk, verifyPin } from '../../src-renderer/session/pin-verify';
 
 describe('PIN verifiers: server and desk agree', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../server/app';
 import { openDatabase } from '../../server/db/open';
-import { seedDemoStation } from '../../server/demo/seed';
+import { seedDemoStation } from '../../server/services/demo/seed';
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 

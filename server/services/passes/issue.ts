@@ -5,14 +5,14 @@
  * A revocation is a `trust` document, so it reaches every desk like the keys do: by pass id (one
  * pass) or by member (every pass of that member issued before the revocation).
  */
-import { ulid } from '../../shared/ids';
-import { assemblePass, CATEGORY_CODES, passSigningInput, type PassPayload } from '../../shared/passes/index';
-import { GLOBAL_STATION_ID, type MemberDoc, type TrustDoc } from '../../shared/schemas/index';
-import type { Database } from '../db/database';
-import { ApiError, notFound } from '../errors';
-import { countPassesOf, findMembersById, findPass, insertPass, markRevoked, type PassRecord } from '../repositories/member-passes';
-import type { StationHint } from '../db/hints';
-import { loadDocsWhere, writeServerDocs } from '../repositories/sync-store';
+import { ulid } from '../../../shared/ids';
+import { assemblePass, CATEGORY_CODES, passSigningInput, type PassPayload } from '../../../shared/passes/index';
+import { GLOBAL_STATION_ID, type MemberDoc, type TrustDoc } from '../../../shared/schemas/index';
+import type { Database } from '../../db/database';
+import { ApiError, notFound } from '../../errors';
+import { countPassesOf, findMembersById, findPass, insertPass, markRevoked, type PassRecord } from '../../repositories/member-passes';
+import type { StationHint } from '../../db/hints';
+import { loadDocsWhere, writeServerDocs } from '../../repositories/sync-store';
 import { DAY_MS, MAX_PASS_DAYS, type PassKeys } from './keys';
 
 export const DEFAULT_PASS_DAYS = 365;

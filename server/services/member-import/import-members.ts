@@ -3,13 +3,13 @@
  * Valid rows are upserted by card number; invalid rows are reported by line and skipped, so a
  * corrected file can simply be imported again (unchanged rows are not rewritten).
  */
-import type { StationDoc } from '../../shared/schemas/index';
-import type { Database } from '../db/database';
-import { ApiError } from '../errors';
-import { upsertMembersByCard } from '../repositories/members';
-import type { StationHint } from '../db/hints';
+import type { StationDoc } from '../../../shared/schemas/index';
+import type { Database } from '../../db/database';
+import { ApiError } from '../../errors';
+import { upsertMembersByCard, type MemberFields } from '../../repositories/members';
+import type { StationHint } from '../../db/hints';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
-import { parseMemberRow, readHeader, type MemberFields, type RowError } from './member-rows';
+import { parseMemberRow, readHeader, type RowError } from './member-rows';
 
 /** Errors listed in the answer; `errorCount` has the total. */
 const ERRORS_SHOWN = 200;

@@ -4,13 +4,13 @@
  * revoked pass, a tampered pass, an expired membership — each with the result the desk shows.
  * Rendering (barcodes, HTML) is the CLI's job (demo-sheet.ts); this only talks to the database.
  */
-import type { CheckInReason } from '../../shared/domain/reason-codes';
-import { DEMO_STATION_ID, demoMemberId } from '../../shared/demo/members';
-import { encodeBase64url, parsePass } from '../../shared/passes/index';
-import type { MemberCategory } from '../../shared/schemas/index';
-import type { Database } from '../db/database';
-import { findMembersById } from '../repositories/member-passes';
-import type { StationHint } from '../db/hints';
+import type { CheckInReason } from '../../../shared/domain/reason-codes';
+import { DEMO_STATION_ID, demoMemberId } from '../../../shared/demo/members';
+import { encodeBase64url, parsePass } from '../../../shared/passes/index';
+import type { MemberCategory } from '../../../shared/schemas/index';
+import type { Database } from '../../db/database';
+import { findMembersById } from '../../repositories/member-passes';
+import type { StationHint } from '../../db/hints';
 import { DAY_MS, type PassKeys } from './keys';
 import { issuePass, revokePasses } from './issue';
 

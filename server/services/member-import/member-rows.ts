@@ -6,14 +6,13 @@
  * manual search at the desk. Only name, masked phone, card number, category, status and validity
  * are kept; any other column is refused rather than silently dropped.
  */
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberDoc, type MemberStatus } from '../../shared/schemas/index';
-import { hasControlChars } from '../../shared/text';
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberStatus } from '../../../shared/schemas/index';
+import { hasControlChars } from '../../../shared/text';
+import type { MemberFields } from '../../repositories/members';
 import type { CsvRecord } from './csv';
 
 export const MEMBER_COLUMNS = ['cardNo', 'name', 'phone', 'category', 'status', 'validUntil'] as const;
 type Column = (typeof MEMBER_COLUMNS)[number];
-
-export type MemberFields = Pick<MemberDoc, 'cardNo' | 'name' | 'phoneMasked' | 'phoneTail' | 'category' | 'status' | 'validUntil'>;
 
 export interface RowError {
   line: number;

@@ -11,13 +11,13 @@
  * still meant to be valid.
  */
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { GLOBAL_STATION_ID, type TrustDoc } from '../../shared/schemas/index';
-import type { Database } from '../db/database';
-import { ApiError } from '../errors';
-import { getOrCreateSecret } from '../repositories/secrets';
-import type { StationHint } from '../db/hints';
-import { loadAll, writeServerDocs } from '../repositories/sync-store';
-import { createKeyWrapper, type KeyWrapper } from '../crypto/key-wrap';
+import { GLOBAL_STATION_ID, type TrustDoc } from '../../../shared/schemas/index';
+import type { Database } from '../../db/database';
+import { ApiError } from '../../errors';
+import { getOrCreateSecret } from '../../repositories/secrets';
+import type { StationHint } from '../../db/hints';
+import { loadAll, writeServerDocs } from '../../repositories/sync-store';
+import { createKeyWrapper, type KeyWrapper } from '../../crypto/key-wrap';
 
 export const DAY_MS = 86_400_000;
 export const MAX_PASS_DAYS = 366;

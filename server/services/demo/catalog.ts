@@ -2,7 +2,7 @@
  * What the demo station has: venues, equipment, staff and a weekly class timetable. Plain data;
  * seed.ts turns it into documents. Times are the station's local time (UTC+8).
  */
-import type { EquipmentCategory, EquipmentEvent, FaultSeverity, StaffRole, VenueKind } from '../../shared/schemas/index';
+import type { EquipmentCategory, EquipmentEvent, FaultSeverity, StaffRole, VenueKind } from '../../../shared/schemas/index';
 
 export const DEMO_STATION_NAME = '静安区职工健身驿站（演示）';
 export const DEMO_UTC_OFFSET_MINUTES = 480;

@@ -25,9 +25,9 @@ import {
 import { DEFAULT_STATION_RULES, type BookingDoc, type SessionDoc, type StationDoc, type VenueDoc } from '../../shared/schemas/index';
 import type { Database, Queryable } from '../db/database';
 import { ApiError, notFound } from '../errors';
-import { decideBookings } from '../services/sync/authority-bookings';
+import { decideBookings } from './sync/authority-bookings';
 import type { StationHint } from '../db/hints';
-import { loadDocs, loadDocsWhere, lockStation, writeLocked, type DocWrite, type StoredDoc } from './sync-store';
+import { loadDocs, loadDocsWhere, lockStation, writeLocked, type DocWrite, type StoredDoc } from '../repositories/sync-store';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
 const toWrite = (b: BookingDoc): DocWrite => ({ id: b.id, deleted: false, data: b as unknown as Record<string, unknown> });

@@ -6,8 +6,8 @@
  * a scanner would.
  */
 import bwipjs from 'bwip-js/node';
-import type { CheckInReason } from '../../shared/domain/reason-codes';
-import type { MemberCategory } from '../../shared/schemas/index';
+import type { CheckInReason } from '../../../shared/domain/reason-codes';
+import type { MemberCategory } from '../../../shared/schemas/index';
 import type { DemoEntry } from './demo-passes';
 
 const EXPECT: Partial<Record<CheckInReason, [string, string]>> = {

@@ -6,7 +6,7 @@
  */
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { PinVerifier } from '../../shared/schemas/index';
+import type { PinVerifier } from '../../../shared/schemas/index';
 
 const derive = promisify(pbkdf2);
 export const PIN_ITERATIONS = 100_000;

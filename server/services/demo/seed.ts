@@ -9,7 +9,7 @@
  * Given the server's pass keys, it also makes the first pass-signing key if there is none, so
  * desks enrolled into the demo can verify member passes from their first sync.
  */
-import { DEMO_MEMBER_COUNT, DEMO_STATION_ID, demoMembers } from '../../shared/demo/members';
+import { DEMO_MEMBER_COUNT, DEMO_STATION_ID, demoMembers } from '../../../shared/demo/members';
 import {
   DEFAULT_STATION_RULES,
   type CollectionName,
@@ -19,12 +19,12 @@ import {
   type StaffDoc,
   type StationDoc,
   type VenueDoc,
-} from '../../shared/schemas/index';
-import type { Database } from '../db/database';
+} from '../../../shared/schemas/index';
+import type { Database } from '../../db/database';
 import type { PassKeys } from '../passes/keys';
-import { findStationProfile } from '../repositories/stations';
-import type { StationHint } from '../db/hints';
-import { writeServerDocs } from '../repositories/sync-store';
+import { findStationProfile } from '../../repositories/stations';
+import type { StationHint } from '../../db/hints';
+import { writeServerDocs } from '../../repositories/sync-store';
 import { DEMO_CAPACITY, DEMO_CLASSES, DEMO_EQUIPMENT, DEMO_EQUIPMENT_HISTORY, DEMO_STAFF, DEMO_STATION_NAME, DEMO_UTC_OFFSET_MINUTES, DEMO_VENUES } from './catalog';
 import { demoBookings } from './demo-bookings';
 import { makePinVerifier } from './pin-verifier';

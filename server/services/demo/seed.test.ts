@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoMembers, DEMO_FIXED_MEMBERS, DEMO_MEMBER_COUNT, DEMO_STATION_ID } from '../../shared/demo/members';
-import type { DeviceTokens, PullResponse } from '../../shared/protocol/messages';
-import { deriveEquipmentStatus, groupLogsByEquipment, repairStats } from '../../shared/domain/index';
-import { COLLECTION_NAMES, type EquipmentDoc, type EquipmentLogDoc, type StaffDoc } from '../../shared/schemas/index';
-import { docProblem } from '../services/sync/doc-validation';
-import { ADMIN, createAuthFixture, PROTOCOL, T0, type AuthFixture } from '../testing/auth-fixture';
+import { demoMembers, DEMO_FIXED_MEMBERS, DEMO_MEMBER_COUNT, DEMO_STATION_ID } from '../../../shared/demo/members';
+import type { DeviceTokens, PullResponse } from '../../../shared/protocol/messages';
+import { deriveEquipmentStatus, groupLogsByEquipment, repairStats } from '../../../shared/domain/index';
+import { COLLECTION_NAMES, type EquipmentDoc, type EquipmentLogDoc, type StaffDoc } from '../../../shared/schemas/index';
+import { docProblem } from '../sync/doc-validation';
+import { ADMIN, createAuthFixture, PROTOCOL, T0, type AuthFixture } from '../../testing/auth-fixture';
 import { checkPin } from './pin-verifier';
 import { demoSessions } from './seed';
 

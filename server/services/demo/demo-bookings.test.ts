@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoMembers } from '../../shared/demo/members';
-import { groupBySlot, placesTaken, resolveSlot, slotCapacity } from '../../shared/domain/index';
-import { docProblem } from '../services/sync/doc-validation';
+import { demoMembers } from '../../../shared/demo/members';
+import { groupBySlot, placesTaken, resolveSlot, slotCapacity } from '../../../shared/domain/index';
+import { docProblem } from '../sync/doc-validation';
 import { demoBookings } from './demo-bookings';
 import { demoSessions, demoVenues } from './seed';
 

@@ -7,10 +7,10 @@
  * Deterministic. The first 60 roster members are left alone (the offline demo and the tests use
  * them); demo bookings stay off the badminton court before 18:00 for the same reason.
  */
-import { checkInDeadline, DAY_MS, HOUR_MS, localDayStart, sessionSlotKey, toIso, venueSlotKey } from '../../shared/domain/index';
-import type { BookingDoc, MemberDoc, SessionDoc } from '../../shared/schemas/index';
-import { DEFAULT_STATION_RULES } from '../../shared/schemas/index';
-import { DEMO_STATION_ID } from '../../shared/demo/members';
+import { checkInDeadline, DAY_MS, HOUR_MS, localDayStart, sessionSlotKey, toIso, venueSlotKey } from '../../../shared/domain/index';
+import type { BookingDoc, MemberDoc, SessionDoc } from '../../../shared/schemas/index';
+import { DEFAULT_STATION_RULES } from '../../../shared/schemas/index';
+import { DEMO_STATION_ID } from '../../../shared/demo/members';
 import { DEMO_UTC_OFFSET_MINUTES } from './catalog';
 
 /** venue key → [local hour, places booked, waiting] per day offset (0 = today, 1 = tomorrow). */

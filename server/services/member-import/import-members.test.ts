@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docProblem } from '../services/sync/doc-validation';
-import { ADMIN, createAuthFixture, errorCode, STATION, type AuthFixture } from '../testing/auth-fixture';
+import { docProblem } from '../sync/doc-validation';
+import { ADMIN, createAuthFixture, errorCode, STATION, type AuthFixture } from '../../testing/auth-fixture';
 
 let f: AuthFixture;
 beforeAll(async () => {
