@@ -6,7 +6,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import { PUSH_BATCH_MAX } from '../../shared/protocol/messages';
-import { makeCheckIn, makeStation } from '../../tests/fixtures/docs';
+import { makeCheckIn, makeStation } from '../../tests/support/builders/index';
 import { signAccessToken } from '../crypto/tokens';
 import { ADMIN, createAuthFixture, PROTOCOL, type AuthFixture } from '../testing/auth-fixture';
 

@@ -4,7 +4,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import type { MemberDoc, SessionDoc, VenueDoc } from '../../shared/schemas/index';
-import { makeMember } from '../../tests/fixtures/docs';
+import { makeMember } from '../../tests/support/builders/index';
 import { writeServerDocs } from '../repositories/sync-store';
 import { createAuthFixture, T0, type AuthFixture } from './auth-fixture';
 import type { TestDbKind } from './test-db';

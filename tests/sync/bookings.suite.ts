@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index';
 import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
-import { makeMember } from '../fixtures/docs';
+import { makeMember } from '../support/builders/index';
 import type { Desk } from './harness/desk';
 import { deskFleet } from './harness/fleet';
 import { createStation, serverDocs, startServer, type TestServer } from './harness/server';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../server/db/database';
 import { ensureStation, lockStation, pullDocs, writeLocked } from '../../server/repositories/sync-store';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
-import { makeCheckIn, STATION_ID } from '../fixtures/docs';
+import { makeCheckIn, STATION_ID } from '../support/builders/index';
 
 const WRITERS = 32;
 const ROUNDS = 3;

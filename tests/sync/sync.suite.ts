@@ -7,7 +7,7 @@ import { ulid } from '../../shared/ids';
 import type { BookingDoc, CheckInDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index';
 import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
-import { makeCheckIn, makeMember } from '../fixtures/docs';
+import { makeCheckIn, makeMember } from '../support/builders/index';
 import type { Desk } from './harness/desk';
 import { deskFleet } from './harness/fleet';
 import { createStation, serverDocs, startServer, type TestServer } from './harness/server';

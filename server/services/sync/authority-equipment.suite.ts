@@ -6,8 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
 import type { BookingDoc, CollectionName, EquipmentDoc } from '../../../shared/schemas/index';
-import { makeMember, makeStation, STATION_ID } from '../../../tests/fixtures/docs';
-import { makeEquipment, makeEquipmentLog, makeVenueBooking, makeVenueDoc } from '../../../tests/fixtures/equipment-docs';
+import { makeEquipment, makeEquipmentLog, makeMember, makeStation, makeVenue, makeVenueBooking, STATION_ID } from '../../../tests/support/builders/index';
 import type { Database } from '../../db/database';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../testing/test-db';
 import { applyPush } from './push';
@@ -21,9 +20,9 @@ export const equipmentAuthoritySuite = (kind: TestDbKind) => {
   describe(`fault-aware bookings on ${kind}`, () => {
     let t: TestDatabase;
     let db: Database;
-    const gym = makeVenueDoc({ id: 'V-GYM' });
-    const yoga = makeVenueDoc({ id: 'V-YOGA', name: '瑜伽室', nameEn: 'Yoga room', kind: 'room' });
-    const vrRig = makeVenueDoc({ id: 'V-VR', name: 'VR 健身', nameEn: 'VR rig', kind: 'device', capacity: 1 });
+    const gym = makeVenue({ id: 'V-GYM' });
+    const yoga = makeVenue({ id: 'V-YOGA', name: '瑜伽室', nameEn: 'Yoga room', kind: 'room' });
+    const vrRig = makeVenue({ id: 'V-VR', name: 'VR 健身', nameEn: 'VR rig', kind: 'device', capacity: 1 });
     const treadmill = makeEquipment({ id: 'EQ-TM', assetTag: 'JA-TM-01', venueId: gym.id });
     const mirror = makeEquipment({ id: 'EQ-MR', name: 'AI健身镜', category: 'smart-mirror', assetTag: 'JA-MR-01', venueId: yoga.id });
     const vr = makeEquipment({ id: 'EQ-VR', name: 'VR健身', category: 'vr', assetTag: 'JA-VR-01', venueId: vrRig.id });

@@ -8,7 +8,7 @@ import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
 import type { BookingDoc, CollectionName, MemberDoc, VenueDoc } from '../../../shared/schemas/index';
 import { GLOBAL_STATION_ID } from '../../../shared/schemas/index';
 import { ulid } from '../../../shared/ids';
-import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../../tests/fixtures/docs';
+import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../../tests/support/builders/index';
 import type { Database } from '../../db/database';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../testing/test-db';
 import { applyPush } from './push';

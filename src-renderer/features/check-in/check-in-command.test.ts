@@ -2,7 +2,7 @@
 // reason code a desk can reach, what is recorded for each, and what is not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PassScan, PassStatus } from '../../../shared/domain/check-in';
-import { cst, makeBooking, makeMember, makeStation, MONDAY } from '../../../shared/domain/test-fixtures';
+import { cst, makeBooking, makeMember, makeStation, MONDAY } from '../../../tests/support/builders/fixed';
 import type { MemberDoc } from '../../../shared/schemas/index';
 import { checkInCard, checkInMember, checkInScan, openVisitsSince, type CheckInResult } from './check-in-command';
 import { openTestDesk, type TestDesk } from './desk-fixture.test-util';
