@@ -4,6 +4,7 @@
  * the server's named error code).
  */
 import { isErrorBody } from '../../shared/protocol/errors';
+import type { ParsedArgs } from './args';
 
 export class CliError extends Error {
   constructor(
@@ -19,6 +20,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, auth: 4 } as c
 export interface AdminClient {
   request<T>(method: 'GET' | 'POST', path: string, body?: { json: unknown } | { csv: Buffer }): Promise<T>;
 }
+
+export type Print = (line?: string) => void;
+/** One CLI command: reads its flags, calls /api/admin through the client, prints the outcome. */
+export type Command = (client: AdminClient, args: ParsedArgs, print: Print) => Promise<void>;
 
 /** Node's fetch hides the reason in `cause` (sometimes an AggregateError of per-address failures). */
 const causeCode = (error: unknown): string => {

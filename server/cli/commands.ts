@@ -1,12 +1,9 @@
 /** The admin CLI's commands: each reads its flags, calls /api/admin and prints the outcome. */
 import { readFileSync } from 'node:fs';
 import { STATION_TYPES } from '../../shared/schemas/index';
-import { flagReader, UsageError, type ParsedArgs } from './args';
-import { CliError, EXIT, type AdminClient } from './client';
+import { flagReader, UsageError } from './args';
+import { CliError, EXIT, type Command, type Print } from './client';
 import { PASS_COMMANDS, PASS_HELP } from './pass-commands';
-
-type Print = (line?: string) => void;
-export type Command = (client: AdminClient, args: ParsedArgs, print: Print) => Promise<void>;
 
 const localTime = (iso: string): string => {
   const date = new Date(iso);

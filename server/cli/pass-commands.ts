@@ -7,8 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { renderDemoSheet } from '../services/passes/demo-sheet';
 import type { DemoEntry } from '../services/passes/demo-passes';
 import { flagReader, UsageError } from './args';
-import { CliError, EXIT } from './client';
-import type { Command } from './commands';
+import { CliError, EXIT, type Command } from './client';
 
 interface IssuedPass {
   pass: string;

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GLOBAL_STATION_ID, type StationDoc } from '../../shared/schemas/index';
-import { createStationSchema, stationDoc, type CreateStationBody } from '../admin/station-input';
+import { createStationSchema, stationDoc, type CreateStationBody } from '../schemas/station';
 import { decodeCsv } from '../services/member-import/csv';
 import { importMembersCsv } from '../services/member-import/import-members';
 import { DEFAULT_ENROLLMENT_TTL_HOURS, MAX_ENROLLMENT_TTL_HOURS } from '../crypto/enrollment-code';
@@ -16,7 +16,8 @@ import { createEnrollmentCode } from '../repositories/enrollment';
 import { findStationProfile, listStations } from '../repositories/stations';
 import { docProblem } from '../services/sync/doc-validation';
 import { writeServerDocs } from '../repositories/sync-store';
-import { errorResponses, singleLine, stationIdSchema } from './schemas';
+import { singleLine, stationIdSchema } from '../schemas/fields';
+import { errorResponses } from './schemas';
 
 const ACTOR = 'admin';
 const stationParams = { type: 'object', properties: { stationId: stationIdSchema }, required: ['stationId'] } as const;

@@ -17,8 +17,9 @@ import { bookForMember, cancelForMember } from '../services/member-bookings';
 import { bookingsOfMember, findMemberByCard, loadStationDay, localDateStart } from '../repositories/member-day';
 import { findStationProfile } from '../repositories/stations';
 import { safeEqual } from '../crypto/tokens';
-import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionReply, slotsReply } from './member-schemas';
-import { errorResponses, stationIdSchema } from './schemas';
+import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionReply, slotsReply } from '../schemas/member-bookings';
+import { stationIdSchema } from '../schemas/fields';
+import { errorResponses } from './schemas';
 
 export const MEMBER_SIGN_IN_RATE_PER_MINUTE = 10;
 export const MEMBER_WRITE_RATE_PER_MINUTE = 30;

@@ -11,7 +11,8 @@ import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '.
 import { MAX_PASS_DAYS } from '../services/passes/keys';
 import { writeAudit } from '../repositories/audit';
 import type { StationHint } from '../db/hints';
-import { errorResponses, stationIdSchema } from './schemas';
+import { stationIdSchema } from '../schemas/fields';
+import { errorResponses } from './schemas';
 
 const ACTOR = 'admin';
 const security = [{ admin: [] }];

@@ -12,7 +12,7 @@
 import { bookingsToFlagForFaults, venueFaultStates } from '../../../shared/domain/index';
 import type { BookingDoc, EquipmentDoc, EquipmentLogDoc, VenueDoc } from '../../../shared/schemas/index';
 import type { Queryable } from '../../db/database';
-import type { Authority, AuthorityResult } from './authority';
+import type { Authority, AuthorityResult } from './authority-result';
 import { loadAll, loadDocs, loadDocsWhere, loadEquipmentEvents, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;

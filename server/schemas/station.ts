@@ -3,7 +3,7 @@
  * optional with defaults) and the profile document built from it.
  */
 import { DEFAULT_STATION_RULES, STATION_TYPES, stationSchema, type OpeningWindow, type StationDoc, type StationRules, type StationType } from '../../shared/schemas/index';
-import { singleLine, stationIdSchema } from '../routes/schemas';
+import { singleLine, stationIdSchema } from './fields';
 
 export interface CreateStationBody {
   id: string;
