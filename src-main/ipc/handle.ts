@@ -6,7 +6,7 @@
  * normalises the arguments with the channel's validator, (c) replies with public errors only.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc/channels';
+import type { IpcChannel, IpcImplementation, IpcResult } from '../../shared/ipc/channels';
 import { validateIpcArgs } from '../../shared/ipc/validate';
 import { isAppUrl } from '../app-origin';
 import { INTERNAL_ERROR, toPublicError } from '../public-error';
@@ -46,7 +46,8 @@ export const senderInfoOf = (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderF
   };
 };
 
-export type IpcHandler<C extends IpcChannel> = (...args: IpcArgs<C>) => IpcResult<C> | Promise<IpcResult<C>>;
+/** A channel's handler in main: it receives arguments the channel's validator already checked. */
+export type IpcHandler<C extends IpcChannel> = IpcImplementation<C>;
 
 const FORBIDDEN = { code: 'IPC_FORBIDDEN_SENDER', message: '拒绝：请求并非来自前台页面。 Refused: the request did not come from the desk page.' };
 

@@ -2,10 +2,10 @@
  * Every IPC channel's handler, in one table typed by the channel map: a channel without a
  * handler is a compile error. Handlers receive arguments already checked by handle().
  */
-import type { AppInfo, IpcChannel, LabelPrintArgs, PrintResult } from '../../shared/ipc/channels';
+import type { AppInfo, IpcChannel, IpcImplementations, LabelPrintArgs, PrintResult } from '../../shared/ipc/channels';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
 import type { DeviceService } from '../device';
-import type { Handle, IpcHandler } from './handle';
+import type { Handle } from './handle';
 
 export interface MainServices {
   appInfo(): AppInfo;
@@ -17,7 +17,7 @@ export interface MainServices {
   onEnrollmentChanged(): void;
 }
 
-export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> };
+export type IpcHandlers = IpcImplementations;
 
 export const ipcHandlers = (services: MainServices): IpcHandlers => ({
   'app:info': () => services.appInfo(),

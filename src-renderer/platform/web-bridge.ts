@@ -1,10 +1,11 @@
 /**
  * The bridge in a plain browser (the web build for tablets, and the E2E tests). Same interface
- * as the Electron preload. There is no main process here: enrollment and tokens are in
- * web-device.ts (refresh token in an HttpOnly cookie, never in page scripts).
+ * as the Electron preload, built from the same IPC table: here the page itself implements every
+ * channel (a missing one is a compile error). There is no main process: enrollment and tokens are
+ * in web-device.ts (refresh token in an HttpOnly cookie, never in page scripts).
  */
-import type { DeskBridge } from '../../shared/ipc/bridge';
-import type { AccessToken } from '../../shared/ipc/channels';
+import { bridgeFrom, type DeskBridge, invokeIn } from '../../shared/ipc/bridge';
+import type { AccessToken, IpcImplementations } from '../../shared/ipc/channels';
 import { printInSandboxedFrame } from './print-frame';
 import { createWebDevice, type WebDeviceDeps } from './web-device';
 
@@ -18,23 +19,23 @@ export const isWebBridge = (bridge: DeskBridge): bridge is WebBridge => webBridg
 
 export const createWebBridge = (deps: WebDeviceDeps = {}): WebBridge => {
   const device = createWebDevice(deps);
-  const bridge: WebBridge = {
-    getAppInfo: async () => ({
+  const channels: IpcImplementations = {
+    'app:info': () => ({
       version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
       shell: 'web',
       platform: navigator.platform || 'web',
       locale: navigator.language,
     }),
-    getDeviceStatus: device.status,
-    enrollDevice: device.enroll,
-    getAccessToken: () => device.getAccessToken(),
-    getTokenForSync: device.getAccessToken,
-    forgetDevice: device.forget,
-    reportPendingWrites: async () => undefined,
-    printLabels: ({ html, title }) => printInSandboxedFrame(html, title),
-    getPiiKey: async () => '',
-    onQuitBlocked: () => () => undefined,
+    'device:status': device.status,
+    'device:enroll': device.enroll,
+    'device:access-token': () => device.getAccessToken(),
+    'device:forget': device.forget,
+    'sync:pending': () => undefined,
+    'labels:print': ({ html, title }) => printInSandboxedFrame(html, title),
+    'pii:key': () => '',
   };
+  // No main process sends events here (nothing blocks quitting a browser tab).
+  const bridge: WebBridge = { ...bridgeFrom(invokeIn(channels), () => () => undefined), getTokenForSync: device.getAccessToken };
   webBridges.add(bridge);
   return bridge;
 };
