@@ -4,38 +4,24 @@
  * enrollment strictly, since it is the one place an outsider can guess a secret (the code).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DeviceTokens, EnrollRequest, RefreshRequest } from '../../shared/protocol/messages';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
+import {
+  deviceHeadersSchema,
+  deviceTokensSchema,
+  enrollRequestSchema,
+  refreshRequestSchema,
+  type DeviceTokens,
+  type EnrollRequest,
+  type RefreshRequest,
+} from '../../shared/protocol/messages';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieDelivery } from '../plugins/refresh-cookie';
 import { ApiError, unauthenticated } from '../errors';
 import { enrollDevice, rotateRefreshToken } from '../repositories/devices';
-import { errorResponses, singleLine } from './schemas';
+import { errorResponses } from './schemas';
 
 /** Enrollment attempts per address per minute: with 2^40 codes, guessing stays hopeless. */
 export const ENROLL_RATE_PER_MINUTE = 10;
 export const REFRESH_RATE_PER_MINUTE = 30;
-
-const tokensSchema = {
-  type: 'object',
-  properties: {
-    deviceId: { type: 'string' },
-    stationId: { type: 'string' },
-    accessToken: { type: 'string' },
-    accessExpiresAt: { type: 'integer', description: 'ms since epoch' },
-    refreshToken: { type: 'string', description: "'' when delivered as the sd_refresh cookie" },
-  },
-  required: ['deviceId', 'stationId', 'accessToken', 'accessExpiresAt', 'refreshToken'],
-} as const;
-
-const headers = {
-  type: 'object',
-  properties: {
-    [PROTOCOL_HEADER]: { type: 'string', description: `Sync protocol version (${PROTOCOL_VERSION})` },
-    'x-token-delivery': { type: 'string', enum: ['cookie', 'body'], description: 'Web build: `cookie` delivers the refresh token as an HttpOnly cookie' },
-  },
-  required: [PROTOCOL_HEADER],
-} as const;
 
 const perAddress = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.ip } });
 
@@ -54,17 +40,9 @@ export const deviceRoutes = async (app: FastifyInstance) => {
       schema: {
         summary: 'Enroll a desk with a one-time enrollment code',
         tags: ['devices'],
-        headers,
-        body: {
-          type: 'object',
-          properties: {
-            code: { type: 'string', minLength: 1, maxLength: 32, description: 'XXXX-XXXX (case, spaces and hyphens are ignored)' },
-            deskName: singleLine(1, 40),
-          },
-          required: ['code', 'deskName'],
-          additionalProperties: false,
-        },
-        response: { 201: tokensSchema, ...errorResponses(400, 410, 426, 429) },
+        headers: deviceHeadersSchema,
+        body: enrollRequestSchema,
+        response: { 201: deviceTokensSchema, ...errorResponses(400, 410, 426, 429) },
       },
     },
     async (request, reply) => {
@@ -91,17 +69,9 @@ export const deviceRoutes = async (app: FastifyInstance) => {
         summary: 'Exchange a refresh token for a new access token and a rotated refresh token',
         description: 'Each refresh token works once. Presenting a spent one again revokes the desk (REFRESH_TOKEN_REUSED).',
         tags: ['devices'],
-        headers,
-        body: {
-          type: 'object',
-          properties: {
-            deviceId: { type: 'string', minLength: 1, maxLength: 64 },
-            refreshToken: { type: 'string', maxLength: 100, description: "'' to use the sd_refresh cookie" },
-          },
-          required: ['deviceId', 'refreshToken'],
-          additionalProperties: false,
-        },
-        response: { 200: tokensSchema, ...errorResponses(400, 401, 426, 429) },
+        headers: deviceHeadersSchema,
+        body: refreshRequestSchema,
+        response: { 200: deviceTokensSchema, ...errorResponses(400, 401, 426, 429) },
       },
     },
     async (request, reply) => {

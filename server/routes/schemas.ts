@@ -1,15 +1,10 @@
-/** JSON schemas shared by several routes: the error body and common fields (validator, serializer and OpenAPI at once). */
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-      required: ['code', 'message'],
-    },
-  },
-  required: ['error'],
-} as const;
+/**
+ * JSON schemas shared by several routes (validator, serializer and OpenAPI at once). The protocol's
+ * messages, the error body among them, are defined once in shared/protocol/messages.ts.
+ */
+import { errorBodySchema } from '../../shared/protocol/messages';
+
+export const errorSchema = errorBodySchema;
 
 /** The usual refusals of a route, for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorSchema]));

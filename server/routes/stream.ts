@@ -5,9 +5,10 @@
  * makes changes arrive sooner. A revoked device gets `event: revoked` and the stream closes.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ErrorCode } from '../../shared/protocol/errors';
+import { STREAM_EVENTS, type StreamHint, type StreamRevoked } from '../../shared/protocol/messages';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
+import { errorResponses } from './schemas';
 
 const HEARTBEAT_MS = 20_000;
 
@@ -22,7 +23,7 @@ export const streamRoutes = async (app: FastifyInstance) => {
     {
       preHandler: [requireProtocolVersion, app.authenticateDevice],
       config: { rateLimit: false },
-      schema: { tags: ['sync'], summary: 'Live hints for all collections (text/event-stream)', security: [{ device: [] }] },
+      schema: { tags: ['sync'], summary: 'Live hints for all collections (text/event-stream)', security: [{ device: [] }], response: errorResponses(401, 426) },
     },
     async (request, reply) => {
       const device = request.device;
@@ -39,13 +40,15 @@ export const streamRoutes = async (app: FastifyInstance) => {
         'x-accel-buffering': 'no',
       });
       raw.write(': connected\n\n');
-      const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      // the payloads are the protocol's messages (shared/protocol/messages.ts)
+      const send = <E extends keyof typeof STREAM_EVENTS>(event: E, data: E extends 'hint' ? StreamHint : StreamRevoked) =>
+        raw.write(`event: ${STREAM_EVENTS[event]}\ndata: ${JSON.stringify(data)}\n\n`);
 
       let closed = false;
       const unsubscribe = app.hints.subscribe(device.stationId, (hint) => send('hint', { collection: hint.collection, seq: hint.seq }));
       const stopRevocations = app.hints.onRevocation((deviceId) => {
         if (deviceId !== device.deviceId) return;
-        send('revoked', { code: 'DEVICE_REVOKED' } satisfies { code: ErrorCode });
+        send('revoked', { code: 'DEVICE_REVOKED' });
         close();
       });
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);

@@ -5,14 +5,23 @@
  * The station comes from the device's credential only; payload station ids are checked against it.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PULL_LIMIT_MAX, PUSH_BATCH_MAX, type PushRequest } from '../../shared/protocol/messages';
+import {
+  PULL_LIMIT_MAX,
+  PUSH_BATCH_MAX,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  syncParamsSchema,
+  type PullQuery,
+  type PushRequest,
+} from '../../shared/protocol/messages';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../shared/schemas/index';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
 import { applyPush } from '../services/sync/push';
 import { pullDocs } from '../repositories/sync-store';
-
-const errorSchema = { $ref: 'ApiError#' };
+import { errorResponses } from './schemas';
 
 const collectionParam = (request: FastifyRequest): CollectionName => {
   const { collection } = request.params as { collection: string };
@@ -28,11 +37,6 @@ const device = (request: FastifyRequest) => {
 };
 
 export const syncRoutes = async (app: FastifyInstance) => {
-  app.addSchema({
-    $id: 'ApiError',
-    type: 'object',
-    properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-  });
   const preHandler = [requireProtocolVersion, app.authenticateDevice];
   const security = [{ device: [] }];
 
@@ -44,23 +48,14 @@ export const syncRoutes = async (app: FastifyInstance) => {
         tags: ['sync'],
         summary: 'Documents of a collection changed after a checkpoint, in commit order',
         security,
-        params: { type: 'object', properties: { collection: { type: 'string', maxLength: 40 } }, required: ['collection'] },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            seq: { type: 'string', pattern: '^\\d{1,15}$', default: '0' },
-            limit: { type: 'string', pattern: '^\\d{1,5}$', default: '500' },
-            count: { type: 'string', enum: ['0', '1'], default: '0' },
-            epoch: { type: 'string', pattern: '^[0-9a-f]{1,64}$' },
-          },
-        },
-        response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        params: syncParamsSchema,
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, ...errorResponses(400, 401, 404, 426) },
       },
     },
     async (request) => {
       const collection = collectionParam(request);
-      const { seq, limit, count, epoch } = request.query as { seq: string; limit: string; count: string; epoch?: string };
+      const { seq, limit, count, epoch } = request.query as PullQuery; // defaults filled in by validation
       const pageSize = Number(limit);
       if (pageSize < 1 || pageSize > PULL_LIMIT_MAX) throw new ApiError(400, 'BAD_REQUEST', `limit must be 1…${PULL_LIMIT_MAX}`);
       return pullDocs(app.db, device(request).stationId, collection, { seq: Number(seq), ...(epoch ? { epoch } : {}) }, pageSize, { count: count === '1' });
@@ -75,24 +70,9 @@ export const syncRoutes = async (app: FastifyInstance) => {
         tags: ['sync'],
         summary: 'Apply a batch of document writes; returns conflicts and rejected rows',
         security,
-        params: { type: 'object', properties: { collection: { type: 'string', maxLength: 40 } }, required: ['collection'] },
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['rows'],
-          properties: {
-            rows: {
-              type: 'array',
-              items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['newDocumentState', 'assumedMasterState'],
-                properties: { newDocumentState: { type: 'object' }, assumedMasterState: { type: ['object', 'null'] } },
-              },
-            },
-          },
-        },
-        response: { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema },
+        params: syncParamsSchema,
+        body: pushRequestSchema,
+        response: { 200: pushResponseSchema, ...errorResponses(400, 401, 403, 404, 413, 426) },
       },
     },
     async (request) => {

@@ -12,8 +12,10 @@
  * Every refusal: ErrorBody.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { SINGLE_LINE_PATTERN } from '../text';
 import { COLLECTION_NAMES, ID_MAX_LENGTH, type CollectionDocs, type CollectionName } from '../schemas/index';
 import { ERROR_CODES } from './errors';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from './version';
 
 export const PULL_LIMIT_MAX = 1000;
 export const PUSH_BATCH_MAX = 1000;
@@ -60,6 +62,9 @@ export const wireDocSchema = Type.Object(
 );
 /** A document as it crosses the wire: the collection's fields plus the tombstone flag. */
 export type WireDoc<C extends CollectionName = CollectionName> = CollectionDocs[C] & Static<typeof wireDocSchema>;
+
+/** Path parameters of pull and push; an unknown name is refused as UNKNOWN_COLLECTION (404) by the route. */
+export const syncParamsSchema = Type.Object({ collection: Type.String({ maxLength: 40 }) });
 
 /** Query of a pull. Query values are strings; `count=1` asks for `remaining` (added later to version 1). */
 export const pullQuerySchema = Type.Object(
@@ -142,9 +147,8 @@ export type StreamHint = Static<typeof streamHintSchema>;
 export const streamRevokedSchema = Type.Object({ code: Type.Literal('DEVICE_REVOKED') });
 export type StreamRevoked = Static<typeof streamRevokedSchema>;
 
-/** One line of printable text: no control characters or line breaks. */
-const singleLineText = (minLength: number, maxLength: number) =>
-  Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f\\u2028\\u2029]*$' });
+/** One line of printable text: no control characters or line breaks (shared/text.ts). */
+const singleLineText = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: SINGLE_LINE_PATTERN });
 
 export const enrollRequestSchema = Type.Object(
   {
@@ -180,3 +184,11 @@ export type DeviceTokens = Static<typeof deviceTokensSchema>;
  * `refreshToken: ''`, so page scripts never hold it. Added later to version 1.
  */
 export const TOKEN_DELIVERY_HEADER = 'x-token-delivery';
+
+/** Headers of enroll and refresh. */
+export const deviceHeadersSchema = Type.Object({
+  [PROTOCOL_HEADER]: Type.String({ description: `Sync protocol version (${PROTOCOL_VERSION})` }),
+  [TOKEN_DELIVERY_HEADER]: Type.Optional(
+    Type.Union([Type.Literal('cookie'), Type.Literal('body')], { description: 'Web build: `cookie` delivers the refresh token as an HttpOnly cookie' }),
+  ),
+});
