@@ -6,6 +6,12 @@
  * - 1 (2026-11): first version. Per-station commit-ordered checkpoints `{ seq }`; push rows
  *   `{ newDocumentState, assumedMasterState }` with exact conflicts on `serverRev`; invalid rows
  *   returned in `rejected` (the rest of the batch applies); one SSE stream of hints per desk.
+ *   Later gained, as optional fields (a request without them is answered as before):
+ *   - the checkpoint `epoch` (`{ seq, epoch }`; a restored or new database answers from seq 0);
+ *   - the pull's `remaining` (asked with `count=1`) and `more` (page cut short by size);
+ *   - the refresh-token cookie (`x-token-delivery: cookie` on enroll/refresh: HttpOnly cookie,
+ *     `refreshToken: ''` in the body), for the web build.
+ * The messages themselves are schemas in messages.ts.
  */
 export const PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-station-desk-protocol';
