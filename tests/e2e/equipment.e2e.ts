@@ -26,21 +26,34 @@ const enrollPage = async (page: Page, url: string) => {
 };
 const enroll = (desk: Desk) => enrollPage(desk.page, desk.url);
 
-/** Tomorrow's 10:00 gym slot on the bookings screen (today's 10:00 may be over), its drawer open. */
-const openGymSlotTomorrow = async (desk: Desk) => {
+/**
+ * Tomorrow's 10:00 gym slot on the bookings screen (today's 10:00 may be over), its drawer open.
+ * `day` (the bookings screen's day label) pins the day a test started with: a run that crosses
+ * midnight keeps looking at the same slot.
+ */
+const openGymSlotTomorrow = async (desk: Desk, day?: string) => {
   await desk.page.goto(`${desk.url}/#/equipment`); // leaving the screen resets it to today
   await desk.page.goto(`${desk.url}/#/bookings`);
+  const label = desk.page.getByTestId('booking-day-label');
+  const today = (await label.textContent()) ?? '';
   await desk.page.getByTestId('booking-next-day').click();
+  await expect(label).not.toHaveText(today);
+  if (day !== undefined && (await label.textContent()) !== day) await desk.page.getByRole('button', { name: '前一天' }).click();
+  if (day !== undefined) await expect(label).toHaveText(day);
   await desk.page.getByTestId('slot-DEMO-V-GYM-1000').click();
   return desk.page.getByTestId('slot-drawer');
+};
+const gymDayLabel = async (desk: Desk) => {
+  await openGymSlotTomorrow(desk);
+  return (await desk.page.getByTestId('booking-day-label').textContent()) ?? '';
 };
 
 /**
  * Desk staff book that slot for a member (the booking dialog opened from the slot: venue and
  * time are filled in); returns the verdict the dialog shows before anything is written.
  */
-const tryBookGym = async (desk: Desk, card: string) => {
-  const drawer = await openGymSlotTomorrow(desk);
+const tryBookGym = async (desk: Desk, card: string, day?: string) => {
+  const drawer = await openGymSlotTomorrow(desk, day);
   await drawer.getByTestId('slot-book').click();
   const member = desk.page.getByTestId('booking-dialog').getByTestId('booking-member');
   await member.click();
@@ -57,8 +70,8 @@ const closeDialog = async (desk: Desk, button: RegExp) => {
   await expect(desk.page.getByTestId('booking-dialog')).toHaveCount(0);
 };
 /** The member's booking in tomorrow's 10:00 gym slot carries the fault flag. */
-const expectFaultFlag = async (desk: Desk, card: string, timeout?: number) => {
-  const drawer = await openGymSlotTomorrow(desk);
+const expectFaultFlag = async (desk: Desk, card: string, day: string, timeout?: number) => {
+  const drawer = await openGymSlotTomorrow(desk, day);
   await expect(drawer.locator(`[data-testid="slot-booking"][data-member="${card}"]`)).toContainText('场地设备故障，需处理', { timeout });
 };
 
@@ -140,7 +153,8 @@ test('an out-of-service fault flags the venue’s bookings on every desk and ref
   await enroll(desk);
   await enroll(other);
   // desk B books the gym floor for tomorrow before anything breaks
-  const before = await tryBookGym(other, first);
+  const day = await gymDayLabel(other);
+  const before = await tryBookGym(other, first, day);
   await expect(before).toHaveAttribute('data-status', 'confirmed');
   await closeDialog(other, /确认预约/);
 
@@ -155,8 +169,8 @@ test('an out-of-service fault flags the venue’s bookings on every desk and ref
 
   // desk B: the server flagged B's booking (exception queue), and a new booking is refused
   await expect(gymAlert(desk)).toHaveAttribute('data-state', 'blocked');
-  await expectFaultFlag(other, first, 30_000);
-  const refused = await tryBookGym(other, second);
+  await expectFaultFlag(other, first, day, 30_000);
+  const refused = await tryBookGym(other, second, day);
   await expect(refused).toHaveAttribute('data-status', 'rejected');
   await expect(refused).toHaveAttribute('data-reason', 'VENUE_OUT_OF_SERVICE');
   await expect(refused).toContainText('场地或设备故障停用中');
@@ -169,10 +183,10 @@ test('an out-of-service fault flags the venue’s bookings on every desk and ref
   await other.page.goto(`${other.url}/#/equipment`);
   await expect(statusOf(other, 'JA-BK-03')).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
   await expect(gymAlert(other)).toHaveCount(0);
-  const allowed = await tryBookGym(other, second);
+  const allowed = await tryBookGym(other, second, day);
   await expect(allowed).toHaveAttribute('data-status', 'confirmed');
   await closeDialog(other, /取\s*消/);
-  await expectFaultFlag(other, first);
+  await expectFaultFlag(other, first, day);
 });
 
 test('prints QR labels from a sandboxed frame where no script runs', async ({ desk }) => {

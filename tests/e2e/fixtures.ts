@@ -15,10 +15,36 @@ export interface Desk {
 
 /**
  * Under scripts/at-time.mjs this process's Date is shifted (the server's too): a desk's browser
- * clock follows it, so the whole run sees one simulated time. A no-op on a normal run.
+ * shifts its own Date by the same offset in every document it loads, so the whole run sees one
+ * simulated time. A no-op on a normal run.
+ *
+ * Not `context.clock.setSystemTime`: Playwright replays that call on every new document with the
+ * time its driver logged, and the driver runs in this (shifted) process while the page measures
+ * elapsed time on its real clock, so each reload set the desk back to the moment the call was made
+ * (two desks then disagreed by minutes and events sorted out of order). The shift is registered
+ * before any `clock` call, so Playwright's fake clock, where a test installs one, is built on the
+ * shifted Date and agrees with the driver.
  */
 export const followSimulatedClock = async (context: BrowserContext) => {
-  if (Number(process.env.STATION_DESK_CLOCK_OFFSET_MS ?? 0) !== 0) await context.clock.setSystemTime(Date.now());
+  const offset = Number(process.env.STATION_DESK_CLOCK_OFFSET_MS ?? 0);
+  if (!Number.isFinite(offset) || offset === 0) return;
+  await context.addInitScript((shift: number) => {
+    const scope = globalThis as typeof globalThis & { __stationDeskSimulatedClock?: number };
+    if (scope.__stationDeskSimulatedClock !== undefined) return;
+    const RealDate = Date;
+    class SimulatedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(RealDate.now() + shift);
+        else super(...(args as [number])); // every form: (value), (y, m, d, h, min, s, ms)
+      }
+      static override now() {
+        return RealDate.now() + shift;
+      }
+    }
+    // Date() called as a function returns the current time as a string
+    scope.Date = new Proxy(SimulatedDate, { apply: () => new SimulatedDate().toString() }) as DateConstructor;
+    scope.__stationDeskSimulatedClock = shift;
+  }, offset);
 };
 
 const openProfile = async (dir: string) => {
