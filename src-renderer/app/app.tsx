@@ -4,7 +4,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, screenFromHash, type ScreenId } from './screens';
+import { dispatchKey } from './commands';
+import { SCREEN_COMMANDS, SCREENS, screenFromHash, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 
 const { Sider, Content, Footer } = Layout;
@@ -24,13 +25,7 @@ export const App = () => {
   const [screen, go] = useHashScreen();
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = SCREENS.find((s) => s.shortcut === event.key);
-      if (target) {
-        event.preventDefault();
-        go(target.id);
-      }
-    };
+    const onKey = (event: KeyboardEvent) => void dispatchKey(SCREEN_COMMANDS, event, null, go);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);

@@ -11,6 +11,7 @@ import {
   ToolOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
+import type { Command } from './commands';
 import { BookingsScreen } from '../features/bookings/bookings-screen';
 import { CheckInScreen } from '../features/check-in/check-in-screen';
 import { EquipmentScreen } from '../features/equipment/equipment-screen';
@@ -38,6 +39,15 @@ export const SCREENS: readonly ScreenSpec[] = [
 ];
 
 export type ScreenId = ScreenSpec['id'];
+
+/** The screens' shortcuts as a command registry (app/commands.ts): always on, each opens its screen. */
+export const SCREEN_COMMANDS: readonly Command<ScreenId, null, (id: ScreenId) => void>[] = SCREENS.map((s) => ({
+  id: s.id,
+  key: s.shortcut,
+  label: s.label,
+  enabled: () => true,
+  action: (go) => go(s.id),
+}));
 export const DEFAULT_SCREEN: ScreenId = 'check-in';
 
 export const screenFromHash = (hash: string): ScreenId => {

@@ -1,31 +1,26 @@
 /** English. Typed against the Chinese resources: a missing key is a compile error. */
 import type { Resources } from './zh-CN';
+import type { Shape } from './shape';
 import { equipmentEn } from './parts/equipment.en';
-import { deskEn } from './parts/desk.en';
+import { checkInEn } from './parts/check-in.en';
+import { staffEn } from './parts/staff.en';
 import { scannerEn } from './parts/scanner.en';
 import { bookingsEn } from './parts/bookings.en';
 import { passesEn } from './parts/passes.en';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 export const en: Shape<Resources> = {
   ...bookingsEn,
   ...equipmentEn,
-  ...deskEn,
+  ...checkInEn,
+  ...staffEn,
   ...scannerEn,
   ...passesEn,
-  app: { title: 'Station Desk', subtitle: "Front desk for workers' service stations" },
+  app: { title: 'Station Desk' },
   nav: { checkIn: 'Check-in', bookings: 'Bookings', equipment: 'Equipment', sync: 'Sync', reports: 'Reports', settings: 'Settings' },
+  shortcuts: { title: 'Shortcuts', enter: 'Enter', escape: 'Esc' },
   common: {
-    save: 'Save',
     cancel: 'Cancel',
     confirm: 'Confirm',
-    loading: 'Loading…',
-    empty: 'Nothing here yet',
-    error: 'Something went wrong',
-    retry: 'Retry',
-    unknown: 'Unknown',
-    close: 'Close',
   },
   status: {
     online: 'Online',
@@ -38,32 +33,6 @@ export const en: Shape<Resources> = {
     lastSync: 'Last sync: {{time}}',
     never: 'Never synced',
     desk: 'Desk: {{name}}',
-    staff: 'On duty: {{name}}',
-    noStaff: 'Not signed in',
-  },
-  checkIn: {
-    title: 'Check-in',
-    inputLabel: 'Card / member pass',
-    inputPlaceholder: 'Scan or type the card number, then Enter',
-    submit: 'Check in',
-    todayCount: 'Check-ins today',
-    occupancy: 'Inside now',
-    capacity: 'Capacity {{capacity}}',
-    recent: 'Recent check-ins',
-    noRecent: 'No check-ins yet today',
-    ready: 'Scan a member card or pass',
-    saved: 'Saved',
-    badInput: {
-      empty: 'Enter a card number',
-      tooLong: 'Card number too long (at most {{max}} characters)',
-      chars: 'A card number may contain only digits, letters and hyphens',
-    },
-    noStation: 'This desk has no station profile yet: enroll it in Settings, or load the demo data.',
-    saveFailed: 'Not saved, nothing was recorded: {{message}}',
-    earlier: 'Checked in at {{time}}',
-    provisional: 'Provisional',
-    column: { time: 'Time', member: 'Member', result: 'Result', reason: 'Reason', method: 'Method' },
-    unknownMember: 'Unknown member',
   },
   outcome: { admit: 'Admitted', 'admit-with-warning': 'Admitted (note)', deny: 'Denied' },
   method: { scanner: 'Scanner', camera: 'Camera', manual: 'Manual' },
@@ -111,8 +80,6 @@ export const en: Shape<Resources> = {
     PROMOTED_FROM_WAITLIST: 'Promoted from the waitlist',
     FLAGGED_FAULT: 'Venue equipment fault: needs action',
   },
-  bookings: { title: 'Bookings', empty: 'No bookings. Venues and classes appear once this desk is enrolled and synced.' },
-  equipment: { title: 'Equipment', empty: 'No equipment. The inventory appears once this desk is enrolled and synced.' },
   sync: {
     title: 'Sync',
     notEnrolled: 'This desk is not enrolled with the central server: every record is kept safely here and uploads after enrollment.',
@@ -265,6 +232,5 @@ export const en: Shape<Resources> = {
   },
   errors: {
     dbOpen: 'Could not open the local database: {{message}}',
-    bridge: 'Could not reach the desktop shell: {{message}}',
   },
 };

@@ -1,6 +1,7 @@
 /** Simplified Chinese: the default language of the desk. Every key here must exist in en.ts. */
 import { equipmentZhCN } from './parts/equipment.zh-CN';
-import { deskZhCN } from './parts/desk.zh-CN';
+import { checkInZhCN } from './parts/check-in.zh-CN';
+import { staffZhCN } from './parts/staff.zh-CN';
 import { scannerZhCN } from './parts/scanner.zh-CN';
 import { bookingsZhCN } from './parts/bookings.zh-CN';
 import { passesZhCN } from './parts/passes.zh-CN';
@@ -8,21 +9,16 @@ import { passesZhCN } from './parts/passes.zh-CN';
 export const zhCN = {
   ...bookingsZhCN,
   ...equipmentZhCN,
-  ...deskZhCN,
+  ...checkInZhCN,
+  ...staffZhCN,
   ...scannerZhCN,
   ...passesZhCN,
-  app: { title: '驿站前台', subtitle: '职工服务驿站前台系统' },
+  app: { title: '驿站前台' },
   nav: { checkIn: '签到', bookings: '预约', equipment: '设备', sync: '同步', reports: '报表', settings: '设置' },
+  shortcuts: { title: '快捷键', enter: '回车', escape: 'Esc' },
   common: {
-    save: '保存',
     cancel: '取消',
     confirm: '确认',
-    loading: '正在加载…',
-    empty: '暂无数据',
-    error: '出错了',
-    retry: '重试',
-    unknown: '未知',
-    close: '关闭',
   },
   status: {
     online: '在线',
@@ -35,32 +31,6 @@ export const zhCN = {
     lastSync: '上次同步：{{time}}',
     never: '从未同步',
     desk: '本机：{{name}}',
-    staff: '值班：{{name}}',
-    noStaff: '未登录',
-  },
-  checkIn: {
-    title: '签到',
-    inputLabel: '卡号 / 会员码',
-    inputPlaceholder: '扫描或输入会员卡号，按回车',
-    submit: '签到',
-    todayCount: '今日签到',
-    occupancy: '当前在馆',
-    capacity: '容量 {{capacity}}',
-    recent: '最近签到',
-    noRecent: '今天还没有签到记录',
-    ready: '请扫描会员卡或会员码',
-    saved: '已保存',
-    badInput: {
-      empty: '请输入卡号',
-      tooLong: '卡号过长（最多 {{max}} 位）',
-      chars: '卡号只能包含数字、字母和短横线',
-    },
-    noStation: '本机还没有驿站资料：请在“设置”中登记本机，或载入演示数据。',
-    saveFailed: '保存失败，记录未写入：{{message}}',
-    earlier: '上次签到时间 {{time}}',
-    provisional: '临时放行',
-    column: { time: '时间', member: '会员', result: '结果', reason: '原因', method: '方式' },
-    unknownMember: '未知会员',
   },
   outcome: { admit: '准入', 'admit-with-warning': '准入（注意）', deny: '拒绝' },
   method: { scanner: '扫码枪', camera: '摄像头', manual: '手动' },
@@ -108,8 +78,6 @@ export const zhCN = {
     PROMOTED_FROM_WAITLIST: '候补转正',
     FLAGGED_FAULT: '场地设备故障，需处理',
   },
-  bookings: { title: '预约', empty: '暂无预约。场地与课程会在本机登记并同步后显示。' },
-  equipment: { title: '设备', empty: '暂无设备。设备清单会在本机登记并同步后显示。' },
   sync: {
     title: '同步',
     notEnrolled: '本机尚未登记到中心服务器：所有记录安全地保存在本机，登记后自动上传。',
@@ -262,7 +230,6 @@ export const zhCN = {
   },
   errors: {
     dbOpen: '本地数据库打开失败：{{message}}',
-    bridge: '与桌面程序通信失败：{{message}}',
   },
 };
 

@@ -18,6 +18,7 @@ import { expect, test, type Desk } from './fixtures';
 import { openObserverDesk } from './observer-desk';
 import { imeBurst, typeBurst, useE2eScannerOptions } from './scanner-burst';
 import { signIn } from './staff';
+import { deskKey } from '../../src-renderer/features/check-in/desk-commands';
 
 // Demo roster members no other E2E test uses (all active), and member 7 (suspended).
 const SHARED = '310000000041';
@@ -162,12 +163,12 @@ test('two desks offline: every attempt reaches the server once, and both desks a
   expect(after.inside).toBe(start.inside + 6);
 
   // checking the shared member out at desk A ends both visits; desk B follows
-  await a.page.keyboard.press('F9');
+  await a.page.keyboard.press(deskKey('check-out-mode'));
   await expect(a.page.getByTestId('check-out-mode')).toBeVisible();
   await typeBurst(a.page, SHARED);
   await expect(result(a.page)).toHaveAttribute('data-outcome', 'checked-out');
   await expect(result(a.page).locator('.ant-typography').filter({ hasText: '→' })).toHaveCount(2);
-  await a.page.keyboard.press('F9');
+  await a.page.keyboard.press(deskKey('check-out-mode'));
   for (const page of [a.page, b.page]) await expect(number(page, 'occupancy')).toHaveText(String(after.inside - 1), { timeout: 30_000 });
   await expect
     .poll(async () => (await ours()).filter((d) => d.badge === SHARED && d.checkedOutAt !== null).length, { timeout: 30_000 })

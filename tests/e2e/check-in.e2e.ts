@@ -2,8 +2,9 @@
 // in with a PIN, a typed card number decided by the shared rule against the local roster, stored
 // in IndexedDB, still there after a reload and after the browser is restarted; bad input changes
 // nothing; a manager overrides a denial; manual search; check-out; the language switch.
-import { expect, test, type Desk } from './fixtures';
+import { expect, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
 import { signIn } from './staff';
+import { deskKey } from '../../src-renderer/features/check-in/desk-commands';
 
 const loadDemo = async (desk: Desk) => {
   const { page } = desk;
@@ -121,7 +122,7 @@ test('a manager overrides a denial with their PIN; both records are kept', async
   await expect(result).toHaveAttribute('data-outcome', 'deny');
   await expect(page.getByTestId('override-button')).toBeVisible();
 
-  await page.keyboard.press('F8');
+  await page.keyboard.press(deskKey('override'));
   const pin = page.getByTestId('override-pin-input');
   await expect(pin).toBeFocused();
   // a desk member's PIN does not override
@@ -145,7 +146,7 @@ test('a manager overrides a denial with their PIN; both records are kept', async
 test('manual search by phone tail checks a member in by keyboard', async ({ desk }) => {
   await loadDemo(desk);
   const { page } = desk;
-  await page.keyboard.press('F7');
+  await page.keyboard.press(deskKey('search'));
   const search = page.getByTestId('member-search');
   await expect(search).toBeFocused();
   await search.fill('1002');
@@ -169,7 +170,7 @@ test('check-out by scan in check-out mode and from the recent list; occupancy fo
   await checkIn(desk, '310000000002');
   await expect(occupancy).toHaveText('2');
 
-  await page.keyboard.press('F9');
+  await page.keyboard.press(deskKey('check-out-mode'));
   await expect(page.getByTestId('check-out-mode')).toBeVisible();
   await checkIn(desk, '310000000001');
   await expect(result).toHaveAttribute('data-outcome', 'checked-out');
@@ -177,7 +178,7 @@ test('check-out by scan in check-out mode and from the recent list; occupancy fo
   await expect(occupancy).toHaveText('1');
   await checkIn(desk, '310000000001');
   await expect(result).toHaveAttribute('data-outcome', 'not-inside');
-  await page.keyboard.press('F9');
+  await page.keyboard.press(deskKey('check-out-mode'));
   await expect(page.getByTestId('check-out-mode')).toHaveCount(0);
 
   await page.getByTestId('recent-check-out').first().click();
@@ -189,6 +190,7 @@ test('check-out by scan in check-out mode and from the recent list; occupancy fo
 });
 
 test('an unknown card offline is admitted provisionally, then reviewed and registered as a walk-in', async ({ desk }) => {
+  test.setTimeout(SYNCING_TEST_TIMEOUT_MS); // offline, online again, then the review asks the server
   await loadDemo(desk);
   const { page } = desk;
   const result = page.getByTestId('check-in-result');
@@ -200,7 +202,7 @@ test('an unknown card offline is admitted provisionally, then reviewed and regis
   await expect(page.getByTestId('recent-check-ins')).toContainText('临时放行');
   await desk.context.setOffline(false);
 
-  await page.keyboard.press('F10');
+  await page.keyboard.press(deskKey('review'));
   const list = page.getByTestId('review-list');
   await expect(list).toContainText('888888');
   await expect(list.getByTestId('review-state')).toHaveText('名册中仍无此卡');
@@ -208,7 +210,7 @@ test('an unknown card offline is admitted provisionally, then reviewed and regis
   await page.getByTestId('review-name').fill('赵六');
   await page.getByTestId('review-register-submit').click();
   await expect(list).toContainText('没有待复核的卡');
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape'); // the drawer's own key (the clear command is off while it is open)
   await expect(list).toHaveCount(0);
 
   // the card is the walk-in member now (still inside the duplicate window: shown, not recorded)

@@ -98,36 +98,36 @@ export const BookingDialog = ({ station, request, onClose, onDone }: Props) => {
       const label = (b: Pick<BookingDoc, 'startsAt' | 'endsAt' | 'venueId' | 'sessionId'>) => slotText(station, b, { venues: data.venueMap, sessions: data.sessionMap }, i18n.language);
       if (request.mode === 'create') {
         const flagged = preview.flags.includes('FLAGGED_FAULT');
-        const result = await createBooking(ctx, memberId, slot, { waitlist: true, ...(flagged ? { faultNote: t('bookingDesk.dialog.faultNote') } : {}) });
-        if (!result.booking) return setError(t('bookingDesk.dialog.refused', { reason: t(`bookingReason.${result.decision.reason}`) }));
+        const result = await createBooking(ctx, memberId, slot, { waitlist: true, ...(flagged ? { faultNote: t('bookings.dialog.faultNote') } : {}) });
+        if (!result.booking) return setError(t('bookings.dialog.refused', { reason: t(`bookingReason.${result.decision.reason}`) }));
         const name = member?.name ?? memberId;
         onDone(
           result.booking.status === 'waitlisted'
-            ? t('bookingDesk.dialog.doneWaitlist', { member: name, position: result.decision.waitlistPosition })
-            : t('bookingDesk.dialog.done', { member: name, slot: label(result.booking) }),
+            ? t('bookings.dialog.doneWaitlist', { member: name, position: result.decision.waitlistPosition })
+            : t('bookings.dialog.done', { member: name, slot: label(result.booking) }),
         );
       } else {
-        const note = preview.slot ? t('bookingDesk.exceptions.rebookNote', { slot: label(preview.slot) }) : '';
-        const faultNote = preview.flags.includes('FLAGGED_FAULT') ? t('bookingDesk.dialog.faultNote') : undefined;
+        const note = preview.slot ? t('bookings.exceptions.rebookNote', { slot: label(preview.slot) }) : '';
+        const faultNote = preview.flags.includes('FLAGGED_FAULT') ? t('bookings.dialog.faultNote') : undefined;
         const result =
           request.mode === 'move'
             ? await moveDeskBooking(ctx, request.booking.id, slot, false, faultNote)
             : await rebookFromException(ctx, request.booking.id, slot, note, faultNote);
-        if (!result.ok) return setError(t('bookingDesk.dialog.refused', { reason: refusalText(result.reason) }));
-        onDone(t('bookingDesk.dialog.moved', { slot: label(result.booking) }));
+        if (!result.ok) return setError(t('bookings.dialog.refused', { reason: refusalText(result.reason) }));
+        onDone(t('bookings.dialog.moved', { slot: label(result.booking) }));
       }
       onClose();
     } catch (e) {
-      setError(t('bookingDesk.dialog.failed', { message: (e as Error).message }));
+      setError(t('bookings.dialog.failed', { message: (e as Error).message }));
     } finally {
       setBusy(false);
     }
   };
 
-  const refusalText = (reason: string) => (reason === 'NOT_MOVABLE' ? t('bookingDesk.refusal.NOT_MOVABLE') : t(`bookingReason.${reason}`));
+  const refusalText = (reason: string) => (reason === 'NOT_MOVABLE' ? t('bookings.refusal.NOT_MOVABLE') : t(`bookingReason.${reason}`));
   const venueRow = timeline.venues.find((r) => r.venue.id === venueId);
-  const title = request.mode === 'create' ? t('bookingDesk.dialog.createTitle') : request.mode === 'move' ? t('bookingDesk.dialog.moveTitle') : t('bookingDesk.dialog.rebookTitle');
-  const okText = request.mode !== 'create' ? t('bookingDesk.dialog.submitMove') : preview?.status === 'waitlisted' ? t('bookingDesk.dialog.submitWaitlist') : t('bookingDesk.dialog.submit');
+  const title = request.mode === 'create' ? t('bookings.dialog.createTitle') : request.mode === 'move' ? t('bookings.dialog.moveTitle') : t('bookings.dialog.rebookTitle');
+  const okText = request.mode !== 'create' ? t('bookings.dialog.submitMove') : preview?.status === 'waitlisted' ? t('bookings.dialog.submitWaitlist') : t('bookings.dialog.submit');
 
   return (
     <Modal
@@ -142,16 +142,16 @@ export const BookingDialog = ({ station, request, onClose, onDone }: Props) => {
       data-testid="booking-dialog"
     >
       <Form layout="vertical">
-        <Form.Item label={t('bookingDesk.dialog.member')}>
+        <Form.Item label={t('bookings.dialog.member')}>
           <MemberPicker value={memberId} member={member} disabled={request.mode !== 'create'} onChange={setMemberId} />
         </Form.Item>
-        <Form.Item label={t('bookingDesk.dialog.kind')}>
+        <Form.Item label={t('bookings.dialog.kind')}>
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as 'venue' | 'session')} optionType="button" data-testid="booking-kind">
-            <Radio.Button value="venue">{t('bookingDesk.dialog.kindVenue')}</Radio.Button>
-            <Radio.Button value="session">{t('bookingDesk.dialog.kindClass')}</Radio.Button>
+            <Radio.Button value="venue">{t('bookings.dialog.kindVenue')}</Radio.Button>
+            <Radio.Button value="session">{t('bookings.dialog.kindClass')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
-        <Form.Item label={t('bookingDesk.dialog.date')}>
+        <Form.Item label={t('bookings.dialog.date')}>
           <Select
             data-testid="booking-day"
             value={day}
@@ -165,7 +165,7 @@ export const BookingDialog = ({ station, request, onClose, onDone }: Props) => {
         </Form.Item>
         {kind === 'venue' ? (
           <>
-            <Form.Item label={t('bookingDesk.dialog.venue')}>
+            <Form.Item label={t('bookings.dialog.venue')}>
               <Select
                 data-testid="booking-venue"
                 value={venueId || undefined}
@@ -176,30 +176,30 @@ export const BookingDialog = ({ station, request, onClose, onDone }: Props) => {
                 options={timeline.venues.map((r) => ({ value: r.venue.id, label: venueName(r.venue, i18n.language) }))}
               />
             </Form.Item>
-            <Form.Item label={t('bookingDesk.dialog.time')}>
+            <Form.Item label={t('bookings.dialog.time')}>
               <Select
                 data-testid="booking-time"
                 value={startsAt || undefined}
                 onChange={(v: string) => setStartsAt(v)}
-                options={(venueRow?.slots ?? []).filter((s) => !s.over).map((s) => ({ value: s.startsAt, label: t('bookingDesk.dialog.slotOption', { time: localTime(station, s.startsAt), free: s.free }) }))}
+                options={(venueRow?.slots ?? []).filter((s) => !s.over).map((s) => ({ value: s.startsAt, label: t('bookings.dialog.slotOption', { time: localTime(station, s.startsAt), free: s.free }) }))}
               />
             </Form.Item>
           </>
         ) : (
-          <Form.Item label={t('bookingDesk.dialog.session')}>
+          <Form.Item label={t('bookings.dialog.session')}>
             <Select
               data-testid="booking-session"
               value={sessionId || undefined}
               onChange={(v: string) => setSessionId(v)}
               options={timeline.sessions
                 .filter((r) => !r.load.over)
-                .map((r) => ({ value: r.session.id, label: `${localTime(station, r.session.startsAt)} ${sessionTitle(r.session, i18n.language)}（${t('bookingDesk.free', { count: r.load.free })}）` }))}
+                .map((r) => ({ value: r.session.id, label: `${localTime(station, r.session.startsAt)} ${sessionTitle(r.session, i18n.language)}（${t('bookings.free', { count: r.load.free })}）` }))}
             />
           </Form.Item>
         )}
       </Form>
       <Verdict preview={preview} />
-      {bannedUntil && <Alert type="error" style={{ marginTop: 8 }} message={t('bookingDesk.dialog.bannedUntil', { date: localDay(station, bannedUntil, i18n.language) })} />}
+      {bannedUntil && <Alert type="error" style={{ marginTop: 8 }} message={t('bookings.dialog.bannedUntil', { date: localDay(station, bannedUntil, i18n.language) })} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="booking-error" />}
     </Modal>
   );
@@ -207,14 +207,14 @@ export const BookingDialog = ({ station, request, onClose, onDone }: Props) => {
 
 const Verdict = ({ preview }: { preview: BookingDecision | null }) => {
   const { t } = useTranslation();
-  if (!preview) return <Alert type="info" message={t('bookingDesk.dialog.pick')} />;
+  if (!preview) return <Alert type="info" message={t('bookings.dialog.pick')} />;
   const flagged = preview.flags.includes('FLAGGED_FAULT') && preview.status !== 'rejected';
   return (
     <div data-testid="booking-verdict" data-status={preview.status} data-reason={preview.reason}>
-      {preview.status === 'confirmed' && <Alert type="success" showIcon message={t('bookingDesk.dialog.willConfirm')} />}
-      {preview.status === 'waitlisted' && <Alert type="warning" showIcon message={t('bookingDesk.dialog.willWaitlist', { position: preview.waitlistPosition })} />}
-      {preview.status === 'rejected' && <Alert type="error" showIcon message={t('bookingDesk.dialog.refused', { reason: t(`bookingReason.${preview.reason}`) })} />}
-      {flagged && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('bookingDesk.dialog.faultWarning')} />}
+      {preview.status === 'confirmed' && <Alert type="success" showIcon message={t('bookings.dialog.willConfirm')} />}
+      {preview.status === 'waitlisted' && <Alert type="warning" showIcon message={t('bookings.dialog.willWaitlist', { position: preview.waitlistPosition })} />}
+      {preview.status === 'rejected' && <Alert type="error" showIcon message={t('bookings.dialog.refused', { reason: t(`bookingReason.${preview.reason}`) })} />}
+      {flagged && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('bookings.dialog.faultWarning')} />}
     </div>
   );
 };

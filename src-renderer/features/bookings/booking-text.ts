@@ -36,7 +36,7 @@ export const slotText = (
 
 /** What the booking's reason means here (a member's own cancellation in the app has no staff reason). */
 export const bookingNote = (t: TFunction, b: Pick<BookingDoc, 'status' | 'reason' | 'decidedBy'>): string =>
-  b.status === 'cancelled' && b.decidedBy === 'app' ? t('bookingDesk.cancelledInApp') : t(`bookingReason.${b.reason}`);
+  b.status === 'cancelled' && b.decidedBy === 'app' ? t('bookings.cancelledInApp') : t(`bookingReason.${b.reason}`);
 
 export const STATUS_COLOR: Record<BookingDoc['status'], string> = {
   requested: 'default',
@@ -48,7 +48,7 @@ export const STATUS_COLOR: Record<BookingDoc['status'], string> = {
   'no-show': 'volcano',
 };
 
-/** Interpolation values of `bookingDesk.slot.load`. */
+/** Interpolation values of `bookings.slot.load`. */
 export const loadText = (load: { capacity: number; taken: number; waiting: number; free: number }) => ({
   capacity: load.capacity,
   taken: load.taken,

@@ -60,9 +60,9 @@ export const BookingsScreen = () => {
     if (!ctx) return;
     try {
       const written = await cancelDeskBooking(ctx, b.id);
-      void (written.length > 0 ? toast.success(t('bookingDesk.action.cancelled')) : toast.info(t('bookingDesk.action.nothingToCancel')));
+      void (written.length > 0 ? toast.success(t('bookings.action.cancelled')) : toast.info(t('bookings.action.nothingToCancel')));
     } catch (e) {
-      void toast.error(t('bookingDesk.dialog.failed', { message: (e as Error).message }));
+      void toast.error(t('bookings.dialog.failed', { message: (e as Error).message }));
     }
   };
   const done = (text: string) => void toast.success(text);
@@ -79,32 +79,32 @@ export const BookingsScreen = () => {
             value={view}
             onChange={(v) => setView(v as 'day' | 'week')}
             options={[
-              { value: 'day', label: t('bookingDesk.dayView') },
-              { value: 'week', label: t('bookingDesk.weekView') },
+              { value: 'day', label: t('bookings.dayView') },
+              { value: 'week', label: t('bookings.weekView') },
             ]}
             data-testid="booking-view"
           />
-          <Button onClick={() => setPicked(day - DAY_MS)} aria-label={t('bookingDesk.prevDay')}>
+          <Button onClick={() => setPicked(day - DAY_MS)} aria-label={t('bookings.prevDay')}>
             ‹
           </Button>
           <Typography.Text strong data-testid="booking-day-label" style={{ minWidth: 110, textAlign: 'center', display: 'inline-block' }}>
             {localDay(clock, day, i18n.language)}
           </Typography.Text>
-          <Button onClick={() => setPicked(day + DAY_MS)} aria-label={t('bookingDesk.nextDay')} data-testid="booking-next-day">
+          <Button onClick={() => setPicked(day + DAY_MS)} aria-label={t('bookings.nextDay')} data-testid="booking-next-day">
             ›
           </Button>
           <Button onClick={() => setPicked(null)} disabled={day === today}>
-            {t('bookingDesk.today')}
+            {t('bookings.today')}
           </Button>
           <Button type="primary" disabled={!canAct} onClick={() => setDialog({ mode: 'create', day })} data-testid="new-booking">
-            {t('bookingDesk.newBooking')}
+            {t('bookings.newBooking')}
           </Button>
         </Space>
       </Space>
       {!station && <Alert type="warning" showIcon message={t('checkIn.noStation')} />}
       {station && gate.ready && gate.required && !gate.staff && (
         <>
-          <Alert type="info" showIcon message={t('bookingDesk.signInFirst')} />
+          <Alert type="info" showIcon message={t('bookings.signInFirst')} />
           <SignInCard staff={gate.active} stationId={station.id} />
         </>
       )}

@@ -27,7 +27,7 @@ export const BookingsStatus = () => {
         window.location.hash = '#/bookings';
       }}
     >
-      {t('bookingDesk.exceptions.badge', { count: exceptions.length })}
+      {t('bookings.exceptions.badge', { count: exceptions.length })}
     </Tag>
   );
 };

@@ -27,7 +27,7 @@ interface Props {
 
 const SlotCell = ({ row, load, fault, onOpen, station }: { row: VenueRow; load: SlotLoad; fault: VenueFaultState; onOpen: Props['onOpen']; station: StationDoc }) => {
   const { t } = useTranslation();
-  const title = `${localTime(station, load.startsAt)}–${localTime(station, load.endsAt)} · ${t('bookingDesk.slot.load', loadText(load))}`;
+  const title = `${localTime(station, load.startsAt)}–${localTime(station, load.endsAt)} · ${t('bookings.slot.load', loadText(load))}`;
   return (
     <Tooltip title={title}>
       <button
@@ -49,15 +49,15 @@ export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) =>
   const { t, i18n } = useTranslation();
   const starts = [...new Set(timeline.venues.flatMap((r) => r.slots.map((s) => s.startsAt)))].sort();
   const faultTag = (fault: VenueFaultState) =>
-    fault === 'blocked' ? <Tag color="red">{t('bookingDesk.faultBlocked')}</Tag> : fault === 'flagged' ? <Tag color="orange">{t('bookingDesk.faultFlagged')}</Tag> : null;
+    fault === 'blocked' ? <Tag color="red">{t('bookings.faultBlocked')}</Tag> : fault === 'flagged' ? <Tag color="orange">{t('bookings.faultFlagged')}</Tag> : null;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={t('bookingDesk.venues')} size="small">
+      <Card title={t('bookings.venues')} size="small">
         {timeline.venues.length === 0 ? (
-          <Empty description={t('bookingDesk.noVenues')} />
+          <Empty description={t('bookings.noVenues')} />
         ) : starts.length === 0 ? (
-          <Empty description={t('bookingDesk.closed')} />
+          <Empty description={t('bookings.closed')} />
         ) : (
           <Table<VenueRow>
             size="small"
@@ -68,7 +68,7 @@ export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) =>
             data-testid="venue-timeline"
             columns={[
               {
-                title: t('bookingDesk.column.venue'),
+                title: t('bookings.column.venue'),
                 key: 'venue',
                 fixed: 'left',
                 width: 150,
@@ -94,26 +94,26 @@ export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) =>
           />
         )}
       </Card>
-      <Card title={t('bookingDesk.classes')} size="small">
+      <Card title={t('bookings.classes')} size="small">
         <Table<SessionRow>
           size="small"
           pagination={false}
           rowKey={(r) => r.session.id}
           dataSource={timeline.sessions}
-          locale={{ emptyText: t('bookingDesk.noClasses') }}
+          locale={{ emptyText: t('bookings.noClasses') }}
           data-testid="class-timeline"
           onRow={(r) => ({ onClick: () => onOpen({ kind: 'session', venue: null, session: r.session, load: r.load }), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('bookingDesk.column.time'), key: 'time', width: 120, render: (_: unknown, r) => `${localTime(station, r.session.startsAt)}–${localTime(station, r.session.endsAt)}` },
-            { title: t('bookingDesk.column.class'), key: 'class', render: (_: unknown, r) => <Typography.Text strong>{sessionTitle(r.session, i18n.language)}</Typography.Text> },
-            { title: t('bookingDesk.column.instructor'), key: 'instructor', render: (_: unknown, r) => r.session.instructor },
-            { title: t('bookingDesk.column.booked'), key: 'booked', render: (_: unknown, r) => `${r.load.taken} / ${r.load.capacity}` },
-            { title: t('bookingDesk.column.waiting'), key: 'waiting', render: (_: unknown, r) => r.load.waiting || '' },
+            { title: t('bookings.column.time'), key: 'time', width: 120, render: (_: unknown, r) => `${localTime(station, r.session.startsAt)}–${localTime(station, r.session.endsAt)}` },
+            { title: t('bookings.column.class'), key: 'class', render: (_: unknown, r) => <Typography.Text strong>{sessionTitle(r.session, i18n.language)}</Typography.Text> },
+            { title: t('bookings.column.instructor'), key: 'instructor', render: (_: unknown, r) => r.session.instructor },
+            { title: t('bookings.column.booked'), key: 'booked', render: (_: unknown, r) => `${r.load.taken} / ${r.load.capacity}` },
+            { title: t('bookings.column.waiting'), key: 'waiting', render: (_: unknown, r) => r.load.waiting || '' },
             {
-              title: t('bookingDesk.column.free'),
+              title: t('bookings.column.free'),
               key: 'free',
               render: (_: unknown, r) =>
-                r.load.over ? <Tag>{t('bookingDesk.over')}</Tag> : r.load.free > 0 ? <Tag color="green">{t('bookingDesk.free', { count: r.load.free })}</Tag> : <Tag color="volcano">{t('bookingDesk.full')}</Tag>,
+                r.load.over ? <Tag>{t('bookings.over')}</Tag> : r.load.free > 0 ? <Tag color="green">{t('bookings.free', { count: r.load.free })}</Tag> : <Tag color="volcano">{t('bookings.full')}</Tag>,
             },
             {
               title: '',
@@ -121,7 +121,7 @@ export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) =>
               width: 80,
               render: (_: unknown, r) => (
                 <Button size="small" data-testid={`class-${r.session.id}`}>
-                  {t('bookingDesk.open')}
+                  {t('bookings.open')}
                 </Button>
               ),
             },

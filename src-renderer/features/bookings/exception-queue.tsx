@@ -44,24 +44,24 @@ export const ExceptionQueue = ({ station, canAct, onRebook, onDone }: Props) => 
       await action();
       onDone(done);
     } catch (e) {
-      setError(t('bookingDesk.dialog.failed', { message: (e as Error).message }));
+      setError(t('bookings.dialog.failed', { message: (e as Error).message }));
     }
   };
   const cancel = (b: BookingDoc) => {
     const ctx = deskContext();
-    if (ctx) void run(() => cancelDeskBooking(ctx, b.id), t('bookingDesk.action.cancelled'));
+    if (ctx) void run(() => cancelDeskBooking(ctx, b.id), t('bookings.action.cancelled'));
   };
   const acknowledge = async () => {
     const ctx = deskContext();
     if (!ctx || !acking) return;
-    await run(() => acknowledgeVerdict(ctx, acking.id, note), t('bookingDesk.exceptions.ackDone'));
+    await run(() => acknowledgeVerdict(ctx, acking.id, note), t('bookings.exceptions.ackDone'));
     setAcking(null);
     setNote('');
   };
 
   return (
-    <Card title={`${t('bookingDesk.exceptions.title')} (${exceptions.length})`} size="small" data-testid="exception-queue" styles={{ header: { background: '#fff1f0' } }}>
-      <Typography.Paragraph type="secondary">{t('bookingDesk.exceptions.hint')}</Typography.Paragraph>
+    <Card title={`${t('bookings.exceptions.title')} (${exceptions.length})`} size="small" data-testid="exception-queue" styles={{ header: { background: '#fff1f0' } }}>
+      <Typography.Paragraph type="secondary">{t('bookings.exceptions.hint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
       <Table<BookingDoc>
         size="small"
@@ -70,36 +70,36 @@ export const ExceptionQueue = ({ station, canAct, onRebook, onDone }: Props) => 
         dataSource={exceptions}
         onRow={(b) => ({ 'data-testid': 'exception-row', 'data-reason': b.reason, 'data-status': b.status }) as object}
         columns={[
-          { title: t('bookingDesk.column.slot'), key: 'slot', render: (_: unknown, b) => slotText(station, b, names, i18n.language) },
-          { title: t('bookingDesk.column.member'), key: 'member', render: (_: unknown, b) => `${members.get(b.memberId)?.name ?? b.memberId} ${members.get(b.memberId)?.cardNo ?? ''}` },
+          { title: t('bookings.column.slot'), key: 'slot', render: (_: unknown, b) => slotText(station, b, names, i18n.language) },
+          { title: t('bookings.column.member'), key: 'member', render: (_: unknown, b) => `${members.get(b.memberId)?.name ?? b.memberId} ${members.get(b.memberId)?.cardNo ?? ''}` },
           {
-            title: t('bookingDesk.column.what'),
+            title: t('bookings.column.what'),
             key: 'what',
             render: (_: unknown, b) => (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{t(`bookingDesk.exceptions.kind.${exceptionKind(b) ?? 'rejected'}`)}</Typography.Text>
+                <Typography.Text strong>{t(`bookings.exceptions.kind.${exceptionKind(b) ?? 'rejected'}`)}</Typography.Text>
                 <Space size="small">
-                  <Tag color={STATUS_COLOR[b.status]}>{t(`bookingDesk.status.${b.status}`)}</Tag>
+                  <Tag color={STATUS_COLOR[b.status]}>{t(`bookings.status.${b.status}`)}</Tag>
                   <span data-testid="exception-reason">{bookingNote(t, b)}</span>
                 </Space>
               </Space>
             ),
           },
           {
-            title: t('bookingDesk.column.actions'),
+            title: t('bookings.column.actions'),
             key: 'actions',
             render: (_: unknown, b) => (
               <Space size="small" wrap>
                 {exceptionActions(b).map((action) =>
                   action === 'cancel' ? (
-                    <Popconfirm key={action} title={t('bookingDesk.action.cancelConfirm')} onConfirm={() => cancel(b)} okText={t('common.confirm')} cancelText={t('common.cancel')} disabled={!canAct}>
+                    <Popconfirm key={action} title={t('bookings.action.cancelConfirm')} onConfirm={() => cancel(b)} okText={t('common.confirm')} cancelText={t('common.cancel')} disabled={!canAct}>
                       <Button size="small" danger disabled={!canAct} data-testid="exception-cancel">
-                        {t('bookingDesk.action.cancel')}
+                        {t('bookings.action.cancel')}
                       </Button>
                     </Popconfirm>
                   ) : (
                     <Button key={action} size="small" disabled={!canAct} data-testid={`exception-${action}`} onClick={() => (action === 'rebook' ? onRebook(b) : setAcking(b))}>
-                      {t(`bookingDesk.action.${action}`)}
+                      {t(`bookings.action.${action}`)}
                     </Button>
                   ),
                 )}
@@ -110,14 +110,14 @@ export const ExceptionQueue = ({ station, canAct, onRebook, onDone }: Props) => 
       />
       <Modal
         open={acking !== null}
-        title={t('bookingDesk.exceptions.ackTitle')}
+        title={t('bookings.exceptions.ackTitle')}
         onCancel={() => setAcking(null)}
         onOk={() => void acknowledge()}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         okButtonProps={{ id: 'exception-ack-submit' }}
       >
-        <Input.TextArea data-testid="exception-note" value={note} maxLength={500} rows={3} placeholder={t('bookingDesk.exceptions.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea data-testid="exception-note" value={note} maxLength={500} rows={3} placeholder={t('bookings.exceptions.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
       </Modal>
     </Card>
   );

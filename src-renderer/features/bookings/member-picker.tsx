@@ -29,7 +29,7 @@ export const MemberPicker = ({ value, member, disabled, onChange }: Props) => {
       data-testid="booking-member"
       value={value || undefined}
       disabled={disabled}
-      placeholder={t('bookingDesk.dialog.memberPlaceholder')}
+      placeholder={t('bookings.dialog.memberPlaceholder')}
       filterOption={false}
       onSearch={(q) => {
         setSearched(q);
@@ -38,7 +38,7 @@ export const MemberPicker = ({ value, member, disabled, onChange }: Props) => {
         void repos.members.search(q, 20).then((list) => latest.current === q && setFound(list));
       }}
       onChange={(id: string) => onChange(id)}
-      notFoundContent={searched.trim() ? <Typography.Text type="secondary">{t('bookingDesk.dialog.memberNotFound')}</Typography.Text> : null}
+      notFoundContent={searched.trim() ? <Typography.Text type="secondary">{t('bookings.dialog.memberNotFound')}</Typography.Text> : null}
       options={options}
     />
   );

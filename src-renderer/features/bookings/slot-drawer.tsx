@@ -45,15 +45,15 @@ export const SlotDrawer = ({ station, target, bookings, members, canAct, onClose
       data-testid="slot-drawer"
       extra={
         <Button type="primary" disabled={!canAct || load.over} onClick={() => onBook(target)} data-testid="slot-book">
-          {t('bookingDesk.slot.book')}
+          {t('bookings.slot.book')}
         </Button>
       }
     >
       <Typography.Paragraph strong data-testid="slot-load">
-        {t('bookingDesk.slot.load', loadText(load))}
+        {t('bookings.slot.load', loadText(load))}
       </Typography.Paragraph>
       {list.length === 0 ? (
-        <Empty description={t('bookingDesk.slot.empty')} />
+        <Empty description={t('bookings.slot.empty')} />
       ) : (
         <List
           data-testid="slot-bookings"
@@ -70,11 +70,11 @@ export const SlotDrawer = ({ station, target, bookings, members, canAct, onClose
                   canAct && isCancellable(b.status)
                     ? [
                         <Button key="move" size="small" onClick={() => onMove(b)}>
-                          {t('bookingDesk.action.move')}
+                          {t('bookings.action.move')}
                         </Button>,
-                        <Popconfirm key="cancel" title={t('bookingDesk.action.cancelConfirm')} onConfirm={() => onCancel(b)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                        <Popconfirm key="cancel" title={t('bookings.action.cancelConfirm')} onConfirm={() => onCancel(b)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
                           <Button size="small" danger data-testid="booking-cancel">
-                            {t('bookingDesk.action.cancel')}
+                            {t('bookings.action.cancel')}
                           </Button>
                         </Popconfirm>,
                       ]
@@ -86,13 +86,13 @@ export const SlotDrawer = ({ station, target, bookings, members, canAct, onClose
                     <Space>
                       <span>{member?.name ?? b.memberId}</span>
                       <Typography.Text type="secondary">{member?.cardNo}</Typography.Text>
-                      <Tag color={STATUS_COLOR[b.status]}>{t(`bookingDesk.status.${b.status}`)}</Tag>
+                      <Tag color={STATUS_COLOR[b.status]}>{t(`bookings.status.${b.status}`)}</Tag>
                     </Space>
                   }
                   description={
                     <Space size="small" wrap>
-                      {position > 0 ? t('bookingDesk.position', { position }) : bookingNote(t, b)}
-                      <Tag>{t(`bookingDesk.source.${b.source}`)}</Tag>
+                      {position > 0 ? t('bookings.position', { position }) : bookingNote(t, b)}
+                      <Tag>{t(`bookings.source.${b.source}`)}</Tag>
                     </Space>
                   }
                 />

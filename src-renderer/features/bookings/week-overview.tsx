@@ -31,14 +31,14 @@ export const WeekOverview = ({ station, days, venues, faults, onOpenDay }: Props
         scroll={{ x: 'max-content' }}
         columns={[
           {
-            title: t('bookingDesk.column.venue'),
+            title: t('bookings.column.venue'),
             key: 'venue',
             fixed: 'left',
             width: 140,
             render: (_: unknown, r) => (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{r.venue ? venueName(r.venue, i18n.language) : t('bookingDesk.classes')}</Typography.Text>
-                {r.venue && faults.get(r.venue.id) === 'blocked' && <Tag color="red">{t('bookingDesk.faultBlocked')}</Tag>}
+                <Typography.Text strong>{r.venue ? venueName(r.venue, i18n.language) : t('bookings.classes')}</Typography.Text>
+                {r.venue && faults.get(r.venue.id) === 'blocked' && <Tag color="red">{t('bookings.faultBlocked')}</Tag>}
               </Space>
             ),
           },
@@ -64,7 +64,7 @@ export const WeekOverview = ({ station, days, venues, faults, onOpenDay }: Props
               const slots = day.venues.find((v) => v.venue.id === r.venue!.id)?.slots ?? [];
               const taken = slots.reduce((n, s) => n + s.taken, 0);
               const capacity = slots.reduce((n, s) => n + s.capacity, 0);
-              return capacity > 0 ? <span style={{ whiteSpace: 'nowrap' }}>{t('bookingDesk.weekTotals', { taken, capacity })}</span> : '—';
+              return capacity > 0 ? <span style={{ whiteSpace: 'nowrap' }}>{t('bookings.weekTotals', { taken, capacity })}</span> : '—';
             },
           })),
         ]}

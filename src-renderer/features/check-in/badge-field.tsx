@@ -11,6 +11,8 @@ import { PASS_MAX_LENGTH } from '../../../shared/passes/index';
 export interface BadgeFieldHandle {
   focus(): void;
   clear(): void;
+  /** What Enter does: hands the typed text over and empties the field. */
+  submit(): void;
 }
 
 export interface BadgeFieldProps {
@@ -24,7 +26,12 @@ export interface BadgeFieldProps {
 export const BadgeField = memo(function BadgeField({ handle, disabled, placeholder, onSubmit }: BadgeFieldProps) {
   const [value, setValue] = useState('');
   const input = useRef<InputRef>(null);
-  useImperativeHandle(handle, () => ({ focus: () => input.current?.focus(), clear: () => setValue('') }), []);
+  const submit = useRef(() => {});
+  submit.current = () => {
+    onSubmit(value);
+    setValue('');
+  };
+  useImperativeHandle(handle, () => ({ focus: () => input.current?.focus(), clear: () => setValue(''), submit: () => submit.current() }), []);
   return (
     <Input
       ref={input}
@@ -35,10 +42,7 @@ export const BadgeField = memo(function BadgeField({ handle, disabled, placehold
       maxLength={PASS_MAX_LENGTH}
       placeholder={placeholder}
       onChange={(e) => setValue(e.target.value)}
-      onPressEnter={() => {
-        onSubmit(value);
-        setValue('');
-      }}
+      onPressEnter={() => submit.current()}
       autoComplete="off"
       style={{ fontSize: 24 }}
     />

@@ -3,7 +3,7 @@
  * or a camera read → the big result panel with its sound; manual search; check-out mode; the manager's override;
  * today's count and occupancy; the last 20 attempts; the review list of provisional admissions.
  * Staff sign in first wherever the station has staff records. Every action works by keyboard;
- * the shortcuts are listed on screen (desk-commands.ts).
+ * its commands are one list (desk-commands.ts) that the keys, the buttons and the shortcut bar read.
  */
 import { Alert, Button, Col, Form, Row } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -16,7 +16,9 @@ import type { CheckInResult } from './check-in-command';
 import { BadgeField, type BadgeFieldHandle } from './badge-field';
 import { CameraScanner } from '../../input/camera/index';
 import { DeskActivity } from './desk-activity';
-import { commandForKey, type DeskCommandId, type DeskCommandState } from './desk-commands';
+import { dispatchKey, runCommand } from '../../app/commands';
+import { ShortcutBar } from '../../app/shortcut-bar';
+import { DESK_COMMANDS, deskKey, type DeskCommandContext, type DeskCommandId, type DeskCommandState } from './desk-commands';
 import { DeskToolbar } from './desk-toolbar';
 import { playOutcomeSound } from './feedback-sound';
 import { MemberSearch, type MemberSearchHandle } from './member-search';
@@ -24,7 +26,6 @@ import { OverrideDialog } from './override-dialog';
 import { ResultPanel } from './result-panel';
 import { ReviewDrawer, useReviewTickets } from './review-drawer';
 import { useScannerInput } from '../../input/scanner/index';
-import { ShortcutBar } from './shortcut-bar';
 import { overridable, useCheckInDesk } from './use-check-in-desk';
 
 export const CheckInScreen = () => {
@@ -79,17 +80,22 @@ export const CheckInScreen = () => {
 
   useScannerInput((scan) => submit(scan.text, scan.method), { enabled: ready && !state.dialogOpen });
 
-  const run = (id: DeskCommandId) => {
-    if (id === 'clear') {
+  const commands: DeskCommandContext = {
+    submitField: () => badge.current?.submit(),
+    clear: () => {
       badge.current?.clear();
       search.current?.clear();
       desk.clear();
       focusInput();
-    } else if (id === 'search') search.current?.focus();
-    else if (id === 'override' && panel.kind === 'result') setOverrideFor(panel.result);
-    else if (id === 'check-out-mode') desk.toggleMode();
-    else if (id === 'review') setReviewOpen((open) => !open);
+    },
+    focusSearch: () => search.current?.focus(),
+    openOverride: () => {
+      if (panel.kind === 'result') setOverrideFor(panel.result);
+    },
+    toggleCheckOutMode: desk.toggleMode,
+    toggleReview: () => setReviewOpen((open) => !open),
   };
+  const run = (id: DeskCommandId) => runCommand(DESK_COMMANDS, id, state, commands);
 
   // the memoised children get callbacks that never change, calling the latest `run`
   const latestRun = useRef(run);
@@ -109,12 +115,7 @@ export const CheckInScreen = () => {
   }, [focusInput]);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const command = commandForKey(event.key, state);
-      if (!command) return;
-      event.preventDefault();
-      run(command.id);
-    };
+    const onKey = (event: KeyboardEvent) => void dispatchKey(DESK_COMMANDS, event, state, commands);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
@@ -138,17 +139,17 @@ export const CheckInScreen = () => {
         {!station && <Alert type="warning" showIcon message={t('checkIn.noStation')} data-testid="no-station" style={{ margin: '16px 0' }} />}
         {station && gate.ready && !signedIn && (
           <>
-            <Alert type="info" showIcon message={t('frontDesk.staff.required')} style={{ margin: '16px 0' }} />
+            <Alert type="info" showIcon message={t('staff.required')} style={{ margin: '16px 0' }} />
             <SignInCard staff={gate.active} stationId={station.id} />
           </>
         )}
         {(ready || !station) && (
           <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ marginTop: 16 }}>
-            {checkingOut && <Alert type="info" showIcon message={t('frontDesk.checkOut.modeHint')} style={{ marginBottom: 12 }} />}
-            <Form.Item label={checkingOut ? t('frontDesk.checkOut.inputLabel') : t('checkIn.inputLabel')}>
+            {checkingOut && <Alert type="info" showIcon message={t('checkIn.checkOut.modeHint', { key: deskKey('check-out-mode') })} style={{ marginBottom: 12 }} />}
+            <Form.Item label={checkingOut ? t('checkIn.checkOut.inputLabel') : t('checkIn.inputLabel')}>
               <BadgeField handle={badge} disabled={!ready} placeholder={t('checkIn.inputPlaceholder')} onSubmit={submitTyped} />
             </Form.Item>
-            <Form.Item label={t('frontDesk.search.label')} style={{ marginBottom: 16 }}>
+            <Form.Item label={t('checkIn.search.label', { key: deskKey('search') })} style={{ marginBottom: 16 }}>
               <MemberSearch ref={search} disabled={!ready} onPick={onPick} onDone={focusInput} />
             </Form.Item>
           </Form>
@@ -159,12 +160,12 @@ export const CheckInScreen = () => {
           action={
             state.canOverride && (
               <Button danger size="large" onClick={() => run('override')} data-testid="override-button">
-                {t('frontDesk.override.button')}
+                {t('checkIn.override.button', { key: deskKey('override') })}
               </Button>
             )
           }
         />
-        <ShortcutBar state={state} />
+        <ShortcutBar commands={DESK_COMMANDS} state={state} />
       </Col>
       <DeskActivity station={station} onCheckOut={checkOutFromList} />
       <OverrideDialog

@@ -11,7 +11,7 @@ export const CheckInStats = memo(function CheckInStats({ today, denied, inside, 
       <Col span={12}>
         <Card>
           <Statistic title={t('checkIn.todayCount')} value={today} valueStyle={{ fontSize: 36 }} data-testid="today-count" />
-          <Typography.Text type="secondary">{t('frontDesk.stats.denied', { count: denied })}</Typography.Text>
+          <Typography.Text type="secondary">{t('checkIn.stats.denied', { count: denied })}</Typography.Text>
         </Card>
       </Col>
       <Col span={12}>
@@ -23,7 +23,7 @@ export const CheckInStats = memo(function CheckInStats({ today, denied, inside, 
             valueStyle={{ fontSize: 36, color: full ? '#e03131' : undefined }}
             data-testid="occupancy"
           />
-          {full && <Typography.Text type="danger" data-testid="at-capacity">{t('frontDesk.stats.full')}</Typography.Text>}
+          {full && <Typography.Text type="danger" data-testid="at-capacity">{t('checkIn.stats.full')}</Typography.Text>}
         </Card>
       </Col>
     </Row>

@@ -1,9 +1,11 @@
-/** The check-in screen's title row: the mode, the camera toggle, check-out mode (F9), and the review list (F10) with its count. */
+/** The check-in screen's title row: the mode, the camera toggle, check-out mode and the review list (with its count), keys from desk-commands.ts. */
 import { Badge, Button, Space, Tag, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commandLabel } from '../../app/shortcut-bar';
 import { cameraAvailability } from '../../input/camera/index';
+import { deskCommand, deskKey } from './desk-commands';
 
 export interface DeskToolbarProps {
   ready: boolean;
@@ -23,22 +25,22 @@ export const DeskToolbar = memo(function DeskToolbar({ ready, checkingOut, camer
         {t('checkIn.title')}{' '}
         {checkingOut && (
           <Tag color="blue" data-testid="check-out-mode">
-            {t('frontDesk.checkOut.modeOn')}
+            {t('checkIn.checkOut.modeOn')}
           </Tag>
         )}
       </Typography.Title>
       <Space wrap>
         {cameraAvailability() === 'ok' && (
           <Button icon={<CameraOutlined />} type={cameraOn ? 'primary' : 'default'} onClick={onCamera} disabled={!ready} data-testid="toggle-camera">
-            {cameraOn ? t('frontDesk.camera.off') : t('frontDesk.camera.on')}
+            {cameraOn ? t('checkIn.camera.off') : t('checkIn.camera.on')}
           </Button>
         )}
         <Button onClick={onCheckOutMode} disabled={!ready} data-testid="toggle-check-out">
-          {t('frontDesk.keys.checkOutMode')}
+          {commandLabel(t, deskCommand('check-out-mode'))}
         </Button>
         <Badge count={reviewCount} size="small">
           <Button onClick={onReview} disabled={!ready} data-testid="open-review">
-            {t('frontDesk.review.button')} (F10)
+            {t('checkIn.review.button')} ({deskKey('review')})
           </Button>
         </Badge>
       </Space>

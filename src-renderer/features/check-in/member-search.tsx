@@ -66,7 +66,7 @@ export const MemberSearch = memo(
           allowClear
           disabled={disabled}
           value={query}
-          placeholder={t('frontDesk.search.placeholder')}
+          placeholder={t('checkIn.search.placeholder')}
           autoComplete="off"
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -90,9 +90,9 @@ export const MemberSearch = memo(
             size="small"
             bordered
             style={{ marginTop: 4, background: '#fff' }}
-            locale={{ emptyText: t('frontDesk.search.empty') }}
+            locale={{ emptyText: t('checkIn.search.empty') }}
             dataSource={results}
-            footer={results.length > 0 ? <Typography.Text type="secondary">{t('frontDesk.search.hint')}</Typography.Text> : undefined}
+            footer={results.length > 0 ? <Typography.Text type="secondary">{t('checkIn.search.hint')}</Typography.Text> : undefined}
             renderItem={(m, i) => (
               <List.Item
                 data-testid="search-result"
@@ -105,7 +105,7 @@ export const MemberSearch = memo(
                 <Typography.Text type="secondary">
                   {m.cardNo} · {m.phoneMasked || '—'} · {t(`category.${m.category}`)}
                 </Typography.Text>
-                <Tag color={STATUS_COLORS[m.status]}>{t(`frontDesk.search.status.${m.status}`)}</Tag>
+                <Tag color={STATUS_COLORS[m.status]}>{t(`checkIn.search.status.${m.status}`)}</Tag>
               </List.Item>
             )}
           />

@@ -43,7 +43,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
     try {
       const staff = await repos.staff.active();
       if (!staff.some((s) => s.role === 'manager')) {
-        setError(t('frontDesk.override.noManager'));
+        setError(t('checkIn.override.noManager'));
         return;
       }
       const auth = await authenticateManager(deskPinGate(now), staff, pin);
@@ -53,7 +53,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
       }
       const outcome = await overrideDenial(ctx, denied, auth.staff, note);
       if (!outcome.ok) {
-        setError(t(`frontDesk.override.error.${outcome.error}`));
+        setError(t(`checkIn.override.error.${outcome.error}`));
         return;
       }
       onDone(outcome.result, auth.staff.name);
@@ -67,9 +67,9 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
   };
 
   return (
-    <Modal open={denied !== null} title={t('frontDesk.override.title')} onCancel={close} footer={null} destroyOnHidden>
+    <Modal open={denied !== null} title={t('checkIn.override.title')} onCancel={close} footer={null} destroyOnHidden>
       <div data-testid="override-dialog">
-        <Typography.Paragraph>{t('frontDesk.override.hint')}</Typography.Paragraph>
+        <Typography.Paragraph>{t('checkIn.override.hint')}</Typography.Paragraph>
         {denied && (
           <Typography.Paragraph strong>
             {t(`reason.${denied.decision.reason}`)}
@@ -80,8 +80,8 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
           value={note}
           maxLength={NOTE_MAX_LENGTH}
           autoSize={{ minRows: 1, maxRows: 3 }}
-          placeholder={t('frontDesk.override.notePlaceholder')}
-          aria-label={t('frontDesk.override.note')}
+          placeholder={t('checkIn.override.notePlaceholder')}
+          aria-label={t('checkIn.override.note')}
           onChange={(e) => setNote(e.target.value)}
           style={{ marginBottom: 12 }}
         />
@@ -94,7 +94,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
           onSubmit={() => void submit()}
           busy={busy}
           error={error}
-          submitLabel={t('frontDesk.override.submit')}
+          submitLabel={t('checkIn.override.submit')}
           testId="override-pin"
         />
       </div>

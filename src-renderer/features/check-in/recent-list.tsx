@@ -49,19 +49,19 @@ export const RecentList = memo(function RecentList({ checkins, names, inside, on
         { title: t('checkIn.column.reason'), render: (_, c) => (c.reason === 'OK' ? '' : t(`reason.${c.reason}`)) },
         { title: t('checkIn.column.method'), width: 90, render: (_, c) => t(`method.${c.method}`) },
         {
-          title: t('frontDesk.checkOut.button'),
+          title: t('checkIn.checkOut.button'),
           width: 150,
           render: (_, c) => {
             if (c.checkedOutAt)
               return (
-                <Typography.Text type="secondary" title={c.checkOutMethod ? t(`frontDesk.checkOut.method.${c.checkOutMethod}`) : undefined}>
-                  {t('frontDesk.checkOut.buttonDone', { time: time(c.checkedOutAt) })}
+                <Typography.Text type="secondary" title={c.checkOutMethod ? t(`checkIn.checkOut.method.${c.checkOutMethod}`) : undefined}>
+                  {t('checkIn.checkOut.buttonDone', { time: time(c.checkedOutAt) })}
                 </Typography.Text>
               );
             if (!inside.has(c.id) || !onCheckOut) return null;
             return (
               <Button size="small" onClick={() => onCheckOut(c)} data-testid="recent-check-out">
-                {t('frontDesk.checkOut.button')}
+                {t('checkIn.checkOut.button')}
               </Button>
             );
           },

@@ -18,7 +18,7 @@ const COLORS = {
 } as const;
 
 export const memberLabel = (t: TFunction, member: MemberDoc | null, badge: string): string =>
-  member?.name ? member.name : t('frontDesk.panel.unregisteredCard', { card: member?.cardNo ?? badge });
+  member?.name ? member.name : t('checkIn.panel.unregisteredCard', { card: member?.cardNo ?? badge });
 
 const Frame = ({ outcome, reason, colors, children }: { outcome: string; reason?: string; colors?: (typeof COLORS)[keyof typeof COLORS]; children: ReactNode }) => (
   <div
@@ -62,7 +62,7 @@ export const ResultPanel = ({ state, action }: { state: PanelState; action?: Rea
       return (
         <Frame outcome={outcome.kind} colors={colors}>
           <Typography.Title level={2} style={{ margin: 0, color: colors.text }}>
-            {outcome.kind === 'not-inside' ? `${t('frontDesk.checkOut.notInside')} · ${who}` : t('frontDesk.checkOut.passRefused')}
+            {outcome.kind === 'not-inside' ? `${t('checkIn.checkOut.notInside')} · ${who}` : t('checkIn.checkOut.passRefused')}
           </Typography.Title>
         </Frame>
       );
@@ -71,11 +71,11 @@ export const ResultPanel = ({ state, action }: { state: PanelState; action?: Rea
     return (
       <Frame outcome="checked-out" colors={colors}>
         <Typography.Title level={1} style={{ margin: 0, color: colors.text }}>
-          {t('frontDesk.checkOut.done')} · {memberLabel(t, outcome.member, outcome.badge)}
+          {t('checkIn.checkOut.done')} · {memberLabel(t, outcome.member, outcome.badge)}
         </Typography.Title>
         {outcome.visits.map((v) => (
           <Typography.Paragraph key={v.id} style={{ margin: 0, fontSize: 18, color: colors.text }}>
-            {t('frontDesk.checkOut.visit', { from: time(v.at), to: time(v.checkedOutAt!) })}
+            {t('checkIn.checkOut.visit', { from: time(v.at), to: time(v.checkedOutAt!) })}
           </Typography.Paragraph>
         ))}
       </Frame>
@@ -109,7 +109,7 @@ export const ResultPanel = ({ state, action }: { state: PanelState; action?: Rea
       {decision.earlier && <Typography.Paragraph style={{ margin: 0 }}>{t('checkIn.earlier', { time: time(decision.earlier.at) })}</Typography.Paragraph>}
       {state.approvedBy && (
         <Typography.Paragraph style={{ margin: 0, color: colors.text }} data-testid="override-approved-by">
-          {t('frontDesk.override.approvedBy', { name: state.approvedBy })}
+          {t('checkIn.override.approvedBy', { name: state.approvedBy })}
         </Typography.Paragraph>
       )}
       {action && <div style={{ marginTop: 12 }}>{action}</div>}

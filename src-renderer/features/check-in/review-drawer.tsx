@@ -28,17 +28,17 @@ const RegisterForm = ({ onSubmit }: { onSubmit(fields: WalkInFields): Promise<st
       onFinish={async (fields) => setError(await onSubmit(fields))}
       data-testid="review-register-form"
     >
-      <Form.Item name="name" label={t('frontDesk.review.name')}>
+      <Form.Item name="name" label={t('checkIn.review.name')}>
         <Input autoFocus maxLength={60} data-testid="review-name" />
       </Form.Item>
-      <Form.Item name="phoneTail" label={t('frontDesk.review.phoneTail')}>
+      <Form.Item name="phoneTail" label={t('checkIn.review.phoneTail')}>
         <Input maxLength={4} style={{ width: 80 }} data-testid="review-phone-tail" />
       </Form.Item>
-      <Form.Item name="category" label={t('frontDesk.review.category')}>
+      <Form.Item name="category" label={t('checkIn.review.category')}>
         <Select style={{ width: 120 }} options={MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
       </Form.Item>
       <Button type="primary" htmlType="submit" data-testid="review-register-submit">
-        {t('frontDesk.review.register')}
+        {t('checkIn.review.register')}
       </Button>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
     </Form>
@@ -62,19 +62,19 @@ export const ReviewDrawer = memo(function ReviewDrawer({ open, station, onClose 
     };
   }, [open, tickets, repos]);
 
-  const done = () => void message.success(t('frontDesk.review.done'));
+  const done = () => void message.success(t('checkIn.review.done'));
 
   return (
-    <Drawer open={open} onClose={onClose} width={760} title={t('frontDesk.review.title')} destroyOnHidden>
+    <Drawer open={open} onClose={onClose} width={760} title={t('checkIn.review.title')} destroyOnHidden>
       {messageHolder}
-      <Typography.Paragraph type="secondary">{t('frontDesk.review.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('checkIn.review.hint')}</Typography.Paragraph>
       <Table<ReviewItem>
         data-testid="review-list"
         rowKey={(item) => item.ticket.id}
         size="small"
         pagination={false}
         dataSource={items}
-        locale={{ emptyText: t('frontDesk.review.empty') }}
+        locale={{ emptyText: t('checkIn.review.empty') }}
         expandable={{
           expandedRowKeys: registering ? [registering] : [],
           showExpandColumn: false,
@@ -83,7 +83,7 @@ export const ReviewDrawer = memo(function ReviewDrawer({ open, station, onClose 
               onSubmit={async (fields) => {
                 if (!station) return null;
                 const result = await registerTicket(repos, station, item.ticket, fields, now());
-                if (!result.ok) return t(`frontDesk.review.error.${result.error}`);
+                if (!result.ok) return t(`checkIn.review.error.${result.error}`);
                 setRegistering(null);
                 done();
                 return null;
@@ -92,22 +92,22 @@ export const ReviewDrawer = memo(function ReviewDrawer({ open, station, onClose 
           ),
         }}
         columns={[
-          { title: t('frontDesk.review.card'), render: (_, item) => item.ticket.cardNo },
+          { title: t('checkIn.review.card'), render: (_, item) => item.ticket.cardNo },
           {
-            title: t('frontDesk.review.firstSeen'),
+            title: t('checkIn.review.firstSeen'),
             render: (_, item) => {
               const first = item.visits.at(-1);
               return first ? new Date(first.at).toLocaleString(i18n.language) : '—';
             },
           },
-          { title: t('frontDesk.review.visits'), width: 90, render: (_, item) => item.visits.length },
+          { title: t('checkIn.review.visits'), width: 90, render: (_, item) => item.visits.length },
           {
-            title: t('frontDesk.review.state'),
+            title: t('checkIn.review.state'),
             render: (_, item) =>
               item.state.kind === 'known' ? (
-                <Tag color="green" data-testid="review-state">{t('frontDesk.review.known', { name: item.state.member.name })}</Tag>
+                <Tag color="green" data-testid="review-state">{t('checkIn.review.known', { name: item.state.member.name })}</Tag>
               ) : (
-                <Tag color="orange" data-testid="review-state">{t('frontDesk.review.unknown')}</Tag>
+                <Tag color="orange" data-testid="review-state">{t('checkIn.review.unknown')}</Tag>
               ),
           },
           {
@@ -115,16 +115,16 @@ export const ReviewDrawer = memo(function ReviewDrawer({ open, station, onClose 
             render: (_, item) =>
               item.state.kind === 'known' ? (
                 <Button size="small" type="primary" data-testid="review-confirm" onClick={() => void confirmMatch(repos, item).then(done)}>
-                  {t('frontDesk.review.confirm')}
+                  {t('checkIn.review.confirm')}
                 </Button>
               ) : (
                 <Space>
                   <Button size="small" data-testid="review-register" onClick={() => setRegistering(registering === item.ticket.id ? null : item.ticket.id)}>
-                    {t('frontDesk.review.register')}
+                    {t('checkIn.review.register')}
                   </Button>
-                  <Popconfirm title={t('frontDesk.review.blockConfirm')} onConfirm={() => void blockTicket(repos, item.ticket, now()).then(done)}>
+                  <Popconfirm title={t('checkIn.review.blockConfirm')} onConfirm={() => void blockTicket(repos, item.ticket, now()).then(done)}>
                     <Button size="small" danger data-testid="review-block">
-                      {t('frontDesk.review.block')}
+                      {t('checkIn.review.block')}
                     </Button>
                   </Popconfirm>
                 </Space>

@@ -76,7 +76,7 @@ export const useCheckInDesk = (station: StationDoc | null) => {
       outcome.kind === 'input-error'
         ? { kind: 'input-error', message: t(`checkIn.badInput.${outcome.error}`, { max: BADGE_MAX_LENGTH }) }
         : outcome.kind === 'unreadable'
-          ? { kind: 'input-error', message: t('frontDesk.panel.unreadable') }
+          ? { kind: 'input-error', message: t('checkIn.panel.unreadable') }
           : { kind: 'check-out', outcome },
     [t],
   );
@@ -87,7 +87,7 @@ export const useCheckInDesk = (station: StationDoc | null) => {
       run(async (ctx) => {
         if (mode === 'check-out') return fromCheckOut(await checkOutScan(ctx, text));
         const outcome = await checkInScan(ctx, text, method);
-        if (outcome.kind === 'unreadable') return { kind: 'input-error', message: t('frontDesk.panel.unreadable') };
+        if (outcome.kind === 'unreadable') return { kind: 'input-error', message: t('checkIn.panel.unreadable') };
         return outcome.kind === 'input-error'
           ? { kind: 'input-error', message: t(`checkIn.badInput.${outcome.error}`, { max: BADGE_MAX_LENGTH }) }
           : { kind: 'result', result: outcome.result, overridden: false };
@@ -111,7 +111,7 @@ export const useCheckInDesk = (station: StationDoc | null) => {
     (visit: CheckInDoc) =>
       run(async (ctx) => {
         const result = await checkOutRecord(ctx, visit);
-        if (!result.ok) return { kind: 'input-error', message: t(`frontDesk.checkOut.refused.${result.error}`) };
+        if (!result.ok) return { kind: 'input-error', message: t(`checkIn.checkOut.refused.${result.error}`) };
         const member = visit.memberId ? await ctx.repos.members.get(visit.memberId) : null;
         return { kind: 'check-out', outcome: { kind: 'checked-out', member, badge: visit.badge, visits: [result.doc, ...result.others] } };
       }),

@@ -16,9 +16,9 @@ export const CameraTagScan = ({ onTag, disabled = false }: { onTag: (tag: string
   return (
     <>
       <Button icon={<ScanOutlined />} onClick={() => setOpen(true)} disabled={disabled} data-testid="equipment-camera-scan">
-        {t('equip.cameraScan')}
+        {t('equipment.cameraScan')}
       </Button>
-      <Modal open={open} title={t('equip.cameraScanTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+      <Modal open={open} title={t('equipment.cameraScanTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <CameraScanner
           active={open}
           onScan={(scan) => {

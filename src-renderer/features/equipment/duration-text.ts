@@ -13,8 +13,8 @@ export const durationParts = (ms: number): DurationParts => {
   return { unit: 'minutes', m: minutes };
 };
 
-/** `t` is i18next's: keys equip.duration.days / hours / minutes. */
+/** `t` is i18next's: keys equipment.duration.days / hours / minutes. */
 export const formatDuration = (ms: number, t: (key: string, values: Record<string, number>) => string): string => {
   const { unit, ...values } = durationParts(ms);
-  return t(`equip.duration.${unit}`, values);
+  return t(`equipment.duration.${unit}`, values);
 };

@@ -28,37 +28,37 @@ export const EquipmentDrawer = ({ row, venues, canAct, onClose, onReportFault, o
       {row && (
         <>
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('equip.detail.assetTag')}>
-              <Typography.Text code>{row.item.assetTag}</Typography.Text> · {t(`equip.category.${row.item.category}`)}
+            <Descriptions.Item label={t('equipment.detail.assetTag')}>
+              <Typography.Text code>{row.item.assetTag}</Typography.Text> · {t(`equipment.category.${row.item.category}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('equip.detail.venue')}>{venueName(venues.get(row.item.venueId), i18n.language) || t('equip.detail.noVenue')}</Descriptions.Item>
-            <Descriptions.Item label={t('equip.detail.status')}>
+            <Descriptions.Item label={t('equipment.detail.venue')}>{venueName(venues.get(row.item.venueId), i18n.language) || t('equipment.detail.noVenue')}</Descriptions.Item>
+            <Descriptions.Item label={t('equipment.detail.status')}>
               <span data-testid="drawer-status">
                 <StatusTag status={status} />
               </span>
-              {row.state.since !== null && `${t('equip.detail.since')} ${formatTime(row.state.since, i18n.language)}`}
+              {row.state.since !== null && `${t('equipment.detail.since')} ${formatTime(row.state.since, i18n.language)}`}
             </Descriptions.Item>
-            <Descriptions.Item label={t('equip.detail.downtime')}>{duration(row.stats.downtimeMs)}</Descriptions.Item>
-            <Descriptions.Item label={t('equip.detail.mttr')}>
-              {duration(row.stats.mttrMs)} <Typography.Text type="secondary">({t('equip.detail.incidents', { repaired: row.stats.repaired, open: row.stats.open })})</Typography.Text>
+            <Descriptions.Item label={t('equipment.detail.downtime')}>{duration(row.stats.downtimeMs)}</Descriptions.Item>
+            <Descriptions.Item label={t('equipment.detail.mttr')}>
+              {duration(row.stats.mttrMs)} <Typography.Text type="secondary">({t('equipment.detail.incidents', { repaired: row.stats.repaired, open: row.stats.open })})</Typography.Text>
             </Descriptions.Item>
           </Descriptions>
           <Space wrap style={{ marginBottom: 24 }}>
             {canReportFault(status) && (
               <Button danger type="primary" icon={<WarningOutlined />} onClick={() => onReportFault(row.item.id)} disabled={!canAct} data-testid="drawer-report-fault">
-                {t('equip.reportFault')}
+                {t('equipment.reportFault')}
               </Button>
             )}
             {lifecycleEvents(status).map((event) => (
               <Button key={event} danger={event === 'retired'} onClick={() => onLifecycle(row.item.id, event)} disabled={!canAct} data-testid={`action-${event}`}>
-                {t(`equip.event.${event}`)}
+                {t(`equipment.event.${event}`)}
               </Button>
             ))}
             <Button icon={<PrinterOutlined />} onClick={() => onPrint([row.item.id])}>
-              {t('equip.detail.printLabel')}
+              {t('equipment.detail.printLabel')}
             </Button>
           </Space>
-          <Typography.Title level={5}>{t('equip.detail.log')}</Typography.Title>
+          <Typography.Title level={5}>{t('equipment.detail.log')}</Typography.Title>
           <LogTimeline logs={row.logs} />
         </>
       )}

@@ -51,14 +51,14 @@ export const EquipmentScreen = () => {
     const parsed = parseAssetTag(scan);
     setScan('');
     if (parsed.ok) void openTag(parsed.tag);
-    else setScanError(parsed.error === 'empty' ? null : t('equip.scanBad'));
+    else setScanError(parsed.error === 'empty' ? null : t('equipment.scanBad'));
   };
 
   /** A scanned label opens the fault report for that item (a retired item: its detail). */
   const openTag = async (tag: string) => {
     const item = await repos.equipment.findByTag(tag);
     if (!item) {
-      setScanError(t('equip.scanNotFound', { tag }));
+      setScanError(t('equipment.scanNotFound', { tag }));
       return;
     }
     setScanError(null);
@@ -71,35 +71,35 @@ export const EquipmentScreen = () => {
     const items = overview.rows.filter((r) => chosen.size === 0 || chosen.has(r.item.id)).map((r) => r.item);
     if (items.length === 0) return;
     try {
-      const result = await printEquipmentLabels(bridge, items, { title: `${t('equip.printTitle')} ${station?.name ?? ''}`, stationName: station?.name ?? '', lang: i18n.language });
-      if (result.path) void message.success(t('equip.printSaved', { path: result.path }));
-      else if (result.ok) void message.info(t('equip.printOpened'));
+      const result = await printEquipmentLabels(bridge, items, { title: `${t('equipment.printTitle')} ${station?.name ?? ''}`, stationName: station?.name ?? '', lang: i18n.language });
+      if (result.path) void message.success(t('equipment.printSaved', { path: result.path }));
+      else if (result.ok) void message.info(t('equipment.printOpened'));
     } catch (error) {
-      void message.error(t('equip.printFailed', { message: (error as Error).message }));
+      void message.error(t('equipment.printFailed', { message: (error as Error).message }));
     }
   };
 
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }} align="start">
-        <Typography.Title level={3}>{t('equip.title')}</Typography.Title>
+        <Typography.Title level={3}>{t('equipment.title')}</Typography.Title>
         <Space wrap>
           <Button danger type="primary" icon={<WarningOutlined />} onClick={() => setFault({ equipmentId: null })} disabled={!canAct || overview.rows.length === 0} data-testid="report-fault">
-            {t('equip.reportFault')}
+            {t('equipment.reportFault')}
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => void print(selected)} disabled={overview.rows.length === 0} data-testid="print-labels">
-            {selected.length > 0 ? t('equip.printSelected', { count: selected.length }) : t('equip.printLabels')}
+            {selected.length > 0 ? t('equipment.printSelected', { count: selected.length }) : t('equipment.printLabels')}
           </Button>
         </Space>
       </Space>
       {station && gate.ready && gate.required && !gate.staff && (
         <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
-          <Alert type="info" showIcon title={t('equip.signInFirst')} />
+          <Alert type="info" showIcon title={t('equipment.signInFirst')} />
           <SignInCard staff={gate.active} stationId={station.id} />
         </Space>
       )}
       <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item label={t('equip.scanLabel')} validateStatus={scanError ? 'error' : ''} help={scanError}>
+        <Form.Item label={t('equipment.scanLabel')} validateStatus={scanError ? 'error' : ''} help={scanError}>
           <Space.Compact style={{ width: '100%' }}>
             <Input
               ref={scanInput}
@@ -107,7 +107,7 @@ export const EquipmentScreen = () => {
               onChange={(e) => setScan(e.target.value)}
               onPressEnter={onScan}
               disabled={!canAct}
-              placeholder={t('equip.scanPlaceholder')}
+              placeholder={t('equipment.scanPlaceholder')}
               autoComplete="off"
               maxLength={80}
               data-testid="equipment-scan"

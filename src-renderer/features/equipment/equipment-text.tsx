@@ -17,7 +17,7 @@ export const StatusTag = ({ status }: { status: EquipmentStatus }) => {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLOR[status]} data-testid="equipment-status" data-status={status}>
-      {t(`equip.status.${status}`)}
+      {t(`equipment.status.${status}`)}
     </Tag>
   );
 };
@@ -31,5 +31,5 @@ export const formatTime = (ms: number | string, language: string): string =>
 /** `t` bound for durations; MTTR null → the "none" dash. */
 export const useDurationText = () => {
   const { t } = useTranslation();
-  return (ms: number | null) => (ms === null ? t('equip.stats.none') : formatDuration(ms, (key, values) => t(key, values)));
+  return (ms: number | null) => (ms === null ? t('equipment.stats.none') : formatDuration(ms, (key, values) => t(key, values)));
 };

@@ -41,12 +41,12 @@ export const FaultReportModal = ({ open, equipmentId, rows, onClose }: FaultRepo
     try {
       const context = { repos: services.repos, deskId: services.identity.device.deviceId, staffId: services.identity.staffId, now: services.now() };
       await reportFault(context, row.item, { severity: values.severity, description: values.description, photo: values.photo ?? '' });
-      void message.success(t('equip.form.saved', { name: row.item.name }));
-      if (!services.isOnline()) void message.info(t('equip.savedOffline'));
+      void message.success(t('equipment.form.saved', { name: row.item.name }));
+      if (!services.isOnline()) void message.info(t('equipment.savedOffline'));
       onClose();
     } catch (error) {
-      const text = error instanceof EquipmentCommandError && error.code === 'RETIRED' ? t('equip.form.retired') : (error as Error).message;
-      void message.error(t('equip.saveFailed', { message: text }));
+      const text = error instanceof EquipmentCommandError && error.code === 'RETIRED' ? t('equipment.form.retired') : (error as Error).message;
+      void message.error(t('equipment.saveFailed', { message: text }));
     } finally {
       setSaving(false);
     }
@@ -55,10 +55,10 @@ export const FaultReportModal = ({ open, equipmentId, rows, onClose }: FaultRepo
   return (
     <Modal
       open={open}
-      title={t('equip.form.title')}
+      title={t('equipment.form.title')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t('equip.form.submit')}
+      okText={t('equipment.form.submit')}
       okButtonProps={{ danger: true, loading: saving }}
       cancelText={t('common.cancel')}
       destroyOnHidden
@@ -71,36 +71,36 @@ export const FaultReportModal = ({ open, equipmentId, rows, onClose }: FaultRepo
         onFinish={(v) => void submit(v)}
         data-testid="fault-form"
       >
-        <Form.Item name="equipmentId" label={t('equip.form.equipment')} rules={[{ required: true, message: t('equip.form.pickEquipment') }]}>
+        <Form.Item name="equipmentId" label={t('equipment.form.equipment')} rules={[{ required: true, message: t('equipment.form.pickEquipment') }]}>
           <Select
             showSearch
             autoFocus
             data-testid="fault-equipment"
-            placeholder={t('equip.form.equipmentPlaceholder')}
+            placeholder={t('equipment.form.equipmentPlaceholder')}
             optionFilterProp="label"
             options={rows
               .filter((r) => canReportFault(r.state.status))
               .map((r) => ({ value: r.item.id, label: `${r.item.assetTag} ${r.item.name}` }))}
           />
         </Form.Item>
-        <Form.Item name="severity" label={t('equip.form.severity')} rules={[{ required: true, message: t('equip.form.pickSeverity') }]}>
+        <Form.Item name="severity" label={t('equipment.form.severity')} rules={[{ required: true, message: t('equipment.form.pickSeverity') }]}>
           <Radio.Group data-testid="fault-severity">
             <Space orientation="vertical">
               {FAULT_SEVERITIES.map((s) => (
                 <Radio key={s} value={s} data-testid={`severity-${s}`}>
                   <Typography.Text strong type={s === 'high' ? 'danger' : undefined}>
-                    {t(`equip.severity.${s}`)}
+                    {t(`equipment.severity.${s}`)}
                   </Typography.Text>{' '}
-                  <Typography.Text type="secondary">{t(`equip.severityHint.${s}`)}</Typography.Text>
+                  <Typography.Text type="secondary">{t(`equipment.severityHint.${s}`)}</Typography.Text>
                 </Radio>
               ))}
             </Space>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="description" label={t('equip.form.description')} rules={[{ required: true, whitespace: true, message: t('equip.form.describe') }]}>
-          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder={t('equip.form.descriptionPlaceholder')} data-testid="fault-description" />
+        <Form.Item name="description" label={t('equipment.form.description')} rules={[{ required: true, whitespace: true, message: t('equipment.form.describe') }]}>
+          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder={t('equipment.form.descriptionPlaceholder')} data-testid="fault-description" />
         </Form.Item>
-        <Form.Item name="photo" label={t('equip.form.photo')}>
+        <Form.Item name="photo" label={t('equipment.form.photo')}>
           <PhotoPicker />
         </Form.Item>
       </Form>

@@ -23,18 +23,18 @@ export const InventoryTable = ({ rows, venues, selected, onSelect, onOpen }: Inv
       rowKey={(r) => r.item.id}
       dataSource={rows}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: t('equip.empty') }}
+      locale={{ emptyText: t('equipment.empty') }}
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)) }}
       onRow={(r) => ({ onClick: () => onOpen(r.item.id), style: { cursor: 'pointer' } })}
       columns={[
-        { title: t('equip.column.tag'), key: 'tag', width: 130, render: (_, r) => <Typography.Text code>{r.item.assetTag}</Typography.Text> },
-        { title: t('equip.column.name'), key: 'name', render: (_, r) => r.item.name },
-        { title: t('equip.column.category'), key: 'category', render: (_, r) => t(`equip.category.${r.item.category}`) },
-        { title: t('equip.column.venue'), key: 'venue', render: (_, r) => venueName(venues.get(r.item.venueId), i18n.language) },
-        { title: t('equip.column.status'), key: 'status', render: (_, r) => <StatusTag status={r.state.status} /> },
-        { title: t('equip.column.since'), key: 'since', render: (_, r) => (r.state.since === null ? '' : formatTime(r.state.since, i18n.language)) },
-        { title: t('equip.column.downtime'), key: 'downtime', render: (_, r) => duration(r.stats.downtimeMs) },
-        { title: t('equip.column.mttr'), key: 'mttr', render: (_, r) => duration(r.stats.mttrMs) },
+        { title: t('equipment.column.tag'), key: 'tag', width: 130, render: (_, r) => <Typography.Text code>{r.item.assetTag}</Typography.Text> },
+        { title: t('equipment.column.name'), key: 'name', render: (_, r) => r.item.name },
+        { title: t('equipment.column.category'), key: 'category', render: (_, r) => t(`equipment.category.${r.item.category}`) },
+        { title: t('equipment.column.venue'), key: 'venue', render: (_, r) => venueName(venues.get(r.item.venueId), i18n.language) },
+        { title: t('equipment.column.status'), key: 'status', render: (_, r) => <StatusTag status={r.state.status} /> },
+        { title: t('equipment.column.since'), key: 'since', render: (_, r) => (r.state.since === null ? '' : formatTime(r.state.since, i18n.language)) },
+        { title: t('equipment.column.downtime'), key: 'downtime', render: (_, r) => duration(r.stats.downtimeMs) },
+        { title: t('equipment.column.mttr'), key: 'mttr', render: (_, r) => duration(r.stats.mttrMs) },
       ]}
     />
   );

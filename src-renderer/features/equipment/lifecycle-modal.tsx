@@ -17,7 +17,7 @@ export const LifecycleModal = ({ target, onClose }: LifecycleModalProps) => {
   const services = useServices();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
-  const action = target ? t(`equip.event.${target.event}`) : '';
+  const action = target ? t(`equipment.event.${target.event}`) : '';
 
   const confirm = async () => {
     if (!target) return;
@@ -25,12 +25,12 @@ export const LifecycleModal = ({ target, onClose }: LifecycleModalProps) => {
     try {
       const context = { repos: services.repos, deskId: services.identity.device.deviceId, staffId: services.identity.staffId, now: services.now() };
       await recordLifecycleEvent(context, target.item, target.event, note);
-      void message.success(t('equip.lifecycle.saved', { action }));
-      if (!services.isOnline()) void message.info(t('equip.savedOffline'));
+      void message.success(t('equipment.lifecycle.saved', { action }));
+      if (!services.isOnline()) void message.info(t('equipment.savedOffline'));
       setNote('');
       onClose();
     } catch (error) {
-      void message.error(t('equip.saveFailed', { message: (error as Error).message }));
+      void message.error(t('equipment.saveFailed', { message: (error as Error).message }));
     } finally {
       setSaving(false);
     }
@@ -39,21 +39,21 @@ export const LifecycleModal = ({ target, onClose }: LifecycleModalProps) => {
   return (
     <Modal
       open={target !== null}
-      title={target ? t('equip.lifecycle.title', { action, name: target.item.name }) : ''}
+      title={target ? t('equipment.lifecycle.title', { action, name: target.item.name }) : ''}
       onCancel={() => {
         setNote('');
         onClose();
       }}
       onOk={() => void confirm()}
-      okText={t('equip.lifecycle.submit')}
+      okText={t('equipment.lifecycle.submit')}
       okButtonProps={{ danger: target?.event === 'retired', loading: saving }}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      {target?.event === 'retired' && <Alert type="warning" showIcon title={t('equip.lifecycle.retireWarning')} style={{ marginBottom: 12 }} />}
+      {target?.event === 'retired' && <Alert type="warning" showIcon title={t('equipment.lifecycle.retireWarning')} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
-        <Form.Item label={t('equip.lifecycle.note')}>
-          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('equip.lifecycle.notePlaceholder')} data-testid="lifecycle-note" />
+        <Form.Item label={t('equipment.lifecycle.note')}>
+          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('equipment.lifecycle.notePlaceholder')} data-testid="lifecycle-note" />
         </Form.Item>
       </Form>
     </Modal>

@@ -22,7 +22,7 @@ export const LogTimeline = ({ logs }: { logs: EquipmentLogDoc[] }) => {
   const staff = useSubscription<StaffDoc[]>((l) => repos.staff.subscribeActive(l), [], [repos]);
   const names = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
   const events = useMemo(() => sortEvents(logs).reverse(), [logs]);
-  if (events.length === 0) return <Empty description={t('equip.detail.noLog')} />;
+  if (events.length === 0) return <Empty description={t('equipment.detail.noLog')} />;
   return (
     <Timeline
       data-testid="equipment-log"
@@ -32,21 +32,21 @@ export const LogTimeline = ({ logs }: { logs: EquipmentLogDoc[] }) => {
         content: (
           <div data-testid="log-event" data-event={e.event}>
             <div>
-              <Typography.Text strong>{t(`equip.event.${e.event}`)}</Typography.Text>
+              <Typography.Text strong>{t(`equipment.event.${e.event}`)}</Typography.Text>
               {e.severity && (
                 <Tag color={e.severity === 'high' ? 'error' : e.severity === 'medium' ? 'warning' : 'default'} style={{ marginLeft: 8 }}>
-                  {t(`equip.severity.${e.severity}`)}
+                  {t(`equipment.severity.${e.severity}`)}
                 </Tag>
               )}
             </div>
             <Typography.Text type="secondary">
-              {formatTime(e.at, i18n.language)} · {t('equip.detail.by', {
-                staff: names.get(e.staffId) ?? (e.staffId || t('equip.detail.noStaff')),
-                desk: e.deskId && e.deskId === identity.device.deviceId ? t('equip.detail.thisDesk') : t('equip.detail.otherDesk'),
+              {formatTime(e.at, i18n.language)} · {t('equipment.detail.by', {
+                staff: names.get(e.staffId) ?? (e.staffId || t('equipment.detail.noStaff')),
+                desk: e.deskId && e.deskId === identity.device.deviceId ? t('equipment.detail.thisDesk') : t('equipment.detail.otherDesk'),
               })}
             </Typography.Text>
             {e.description && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.description}</Typography.Paragraph>}
-            {e.photo && <Image src={e.photo} alt={t('equip.detail.photo')} width={180} style={{ marginTop: 6, borderRadius: 4 }} data-testid="log-photo" />}
+            {e.photo && <Image src={e.photo} alt={t('equipment.detail.photo')} width={180} style={{ marginTop: 6, borderRadius: 4 }} data-testid="log-photo" />}
           </div>
         ),
       }))}

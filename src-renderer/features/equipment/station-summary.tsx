@@ -18,19 +18,19 @@ export const StationSummary = ({ station, outOfService, venues, venueFaults }: S
   const alerts = [...venueFaults].filter(([, state]) => state !== 'ok');
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', marginBottom: 16 }}>
-      <Card size="small" title={t('equip.stats.title')} data-testid="equipment-stats">
+      <Card size="small" title={t('equipment.stats.title')} data-testid="equipment-stats">
         <Row gutter={16}>
           <Col xs={12} md={6}>
-            <Statistic title={t('equip.stats.outOfService')} value={outOfService} data-testid="stat-out-of-service" />
+            <Statistic title={t('equipment.stats.outOfService')} value={outOfService} data-testid="stat-out-of-service" />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('equip.stats.open')} value={station.open} data-testid="stat-open" />
+            <Statistic title={t('equipment.stats.open')} value={station.open} data-testid="stat-open" />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('equip.stats.downtime')} value={duration(station.downtimeMs)} data-testid="stat-downtime" />
+            <Statistic title={t('equipment.stats.downtime')} value={duration(station.downtimeMs)} data-testid="stat-downtime" />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('equip.stats.mttr')} value={duration(station.mttrMs)} data-testid="stat-mttr" />
+            <Statistic title={t('equipment.stats.mttr')} value={duration(station.mttrMs)} data-testid="stat-mttr" />
           </Col>
         </Row>
       </Card>
@@ -42,7 +42,7 @@ export const StationSummary = ({ station, outOfService, venues, venueFaults }: S
           data-testid="venue-fault"
           data-venue={venueId}
           data-state={state}
-          title={t(`equip.venues.${state}`, { venue: venueName(venues.get(venueId), i18n.language) || venueId })}
+          title={t(`equipment.venues.${state}`, { venue: venueName(venues.get(venueId), i18n.language) || venueId })}
         />
       ))}
     </Space>

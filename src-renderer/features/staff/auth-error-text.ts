@@ -3,9 +3,9 @@ import type { TFunction } from 'i18next';
 import type { AuthResult } from '../../session/staff-auth';
 
 export const authErrorText = (t: TFunction, result: Extract<AuthResult, { ok: false }>): string => {
-  if (result.error === 'LOCKED') return t('frontDesk.staff.error.LOCKED', { seconds: Math.ceil(result.retryInMs / 1000) });
+  if (result.error === 'LOCKED') return t('staff.error.LOCKED', { seconds: Math.ceil(result.retryInMs / 1000) });
   if (result.error === 'WRONG_PIN' && result.retryInMs > 0)
-    return t('frontDesk.staff.error.LOCKED', { seconds: Math.ceil(result.retryInMs / 1000) });
-  if (result.error === 'WRONG_PIN' && result.triesLeft <= 2) return t('frontDesk.staff.error.WRONG_PIN_LEFT', { count: result.triesLeft });
-  return t(`frontDesk.staff.error.${result.error}`);
+    return t('staff.error.LOCKED', { seconds: Math.ceil(result.retryInMs / 1000) });
+  if (result.error === 'WRONG_PIN' && result.triesLeft <= 2) return t('staff.error.WRONG_PIN_LEFT', { count: result.triesLeft });
+  return t(`staff.error.${result.error}`);
 };

@@ -47,8 +47,8 @@ export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, on
         maxLength={8}
         value={value}
         disabled={busy}
-        placeholder={t('frontDesk.staff.pinPlaceholder')}
-        aria-label={t('frontDesk.staff.pin')}
+        placeholder={t('staff.pinPlaceholder')}
+        aria-label={t('staff.pin')}
         visibilityToggle={false}
         onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 8))}
         onKeyDown={(e) => {
@@ -66,13 +66,13 @@ export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, on
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }}>
         {KEYS.map((key) => (
           <Button key={key} size="large" tabIndex={-1} disabled={busy} onMouseDown={(e) => e.preventDefault()} onClick={() => press(key)}>
-            {key === 'back' ? t('frontDesk.staff.back') : key === 'clear' ? t('frontDesk.staff.clear') : key}
+            {key === 'back' ? t('staff.back') : key === 'clear' ? t('staff.clear') : key}
           </Button>
         ))}
       </div>
       {error && <Alert type="error" showIcon message={error} data-testid={`${testId}-error`} />}
       <Button type="primary" size="large" block loading={busy} onClick={onSubmit} data-testid={`${testId}-submit`}>
-        {busy ? t('frontDesk.staff.checking') : submitLabel}
+        {busy ? t('staff.checking') : submitLabel}
       </Button>
     </Space>
   );

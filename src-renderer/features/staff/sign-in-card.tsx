@@ -52,13 +52,13 @@ export const SignInCard = ({ staff, stationId }: { staff: StaffDoc[]; stationId:
   };
 
   return (
-    <Card title={t('frontDesk.staff.title')} data-testid="staff-sign-in" style={{ marginBottom: 16 }}>
+    <Card title={t('staff.title')} data-testid="staff-sign-in" style={{ marginBottom: 16 }}>
       {staff.length === 0 ? (
-        <Empty description={t('frontDesk.staff.noActiveStaff')} />
+        <Empty description={t('staff.noActiveStaff')} />
       ) : (
         <>
-          <Typography.Paragraph>{t('frontDesk.staff.hint')}</Typography.Paragraph>
-          {stationId === DEMO_STATION_ID && <Typography.Paragraph type="secondary">{t('frontDesk.staff.demoHint')}</Typography.Paragraph>}
+          <Typography.Paragraph>{t('staff.hint')}</Typography.Paragraph>
+          {stationId === DEMO_STATION_ID && <Typography.Paragraph type="secondary">{t('staff.demoHint')}</Typography.Paragraph>}
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -73,7 +73,7 @@ export const SignInCard = ({ staff, stationId }: { staff: StaffDoc[]; stationId:
               value: s.id,
               label: (
                 <span data-testid="staff-option">
-                  {s.name} <small style={{ opacity: 0.7 }}>{t(`frontDesk.staff.role.${s.role}`)}</small>
+                  {s.name} <small style={{ opacity: 0.7 }}>{t(`staff.role.${s.role}`)}</small>
                 </span>
               ),
             }))}
@@ -87,7 +87,7 @@ export const SignInCard = ({ staff, stationId }: { staff: StaffDoc[]; stationId:
             onSubmit={() => void submit()}
             busy={busy}
             error={error}
-            submitLabel={t('frontDesk.staff.signIn')}
+            submitLabel={t('staff.signIn')}
             testId="sign-in-pin"
             onOtherKey={(e) => {
               if (e.key === 'ArrowDown' || e.key === 'ArrowRight') move(1);

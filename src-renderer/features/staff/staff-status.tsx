@@ -18,14 +18,14 @@ export const StaffStatus = () => {
     if (staff && active && !active.some((s) => s.id === staff.id)) identity.staff.signOut();
   }, [staff, active, identity]);
 
-  if (!staff) return <Typography.Text type="secondary">{t('frontDesk.staff.noStaff')}</Typography.Text>;
+  if (!staff) return <Typography.Text type="secondary">{t('staff.noStaff')}</Typography.Text>;
   return (
     <Space size="small">
       <Typography.Text data-testid="staff-on-duty">
-        {t('frontDesk.staff.onDuty', { name: staff.name, role: t(`frontDesk.staff.role.${staff.role}`) })}
+        {t('staff.onDuty', { name: staff.name, role: t(`staff.role.${staff.role}`) })}
       </Typography.Text>
       <Button size="small" type="link" onClick={() => identity.staff.signOut()} data-testid="staff-sign-out">
-        {t('frontDesk.staff.signOut')}
+        {t('staff.signOut')}
       </Button>
     </Space>
   );

@@ -1,10 +1,10 @@
 /** Booking screen and exception queue texts in English, typed against the Chinese ones: a missing key fails typecheck. */
 import type { bookingsZhCN } from './bookings.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from '../shape';
 
 export const bookingsEn: Shape<typeof bookingsZhCN> = {
-  bookingDesk: {
+  bookings: {
+    title: 'Bookings',
     today: 'Today',
     dayView: 'Day',
     weekView: 'Week',
@@ -18,7 +18,6 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
     noClasses: 'No classes on this day',
     closed: 'The station is closed on this day',
     free: '{{count}} free',
-    waiting: '{{count}} waiting',
     full: 'Full',
     over: 'Over',
     faultBlocked: 'Out of service',
@@ -34,12 +33,9 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
       waiting: 'Waiting',
       free: 'Free',
       member: 'Member',
-      status: 'Status',
-      note: 'Note',
       slot: 'Slot',
       actions: 'Actions',
       what: 'What happened',
-      day: 'Day',
     },
     slot: {
       load: 'Capacity {{capacity}}, booked {{taken}}, waiting {{waiting}}, free {{free}}',
@@ -101,7 +97,6 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
     exceptions: {
       title: 'Exceptions to handle',
       badge: '{{count}} booking exceptions',
-      empty: 'No exceptions to handle',
       hint: "The server decided differently from this desk: handle each one. What you do syncs to the other desks; nothing unhandled disappears.",
       kind: { rejected: 'Not accepted by the server', bumped: 'Place taken by someone else first: waitlisted', fault: 'Equipment fault at the venue' },
       ackTitle: 'Acknowledge',

@@ -1,6 +1,7 @@
 /** Booking screen and exception queue texts (Simplified Chinese, the default). Every key must exist in bookings.en.ts. */
 export const bookingsZhCN = {
-  bookingDesk: {
+  bookings: {
+    title: '预约',
     today: '今天',
     dayView: '日视图',
     weekView: '本周',
@@ -14,7 +15,6 @@ export const bookingsZhCN = {
     noClasses: '这一天没有课程',
     closed: '这一天驿站不开放',
     free: '余 {{count}}',
-    waiting: '候补 {{count}}',
     full: '已满',
     over: '已结束',
     faultBlocked: '设备故障停用',
@@ -30,12 +30,9 @@ export const bookingsZhCN = {
       waiting: '候补',
       free: '余位',
       member: '会员',
-      status: '状态',
-      note: '说明',
       slot: '时段',
       actions: '操作',
       what: '情况',
-      day: '日期',
     },
     slot: {
       load: '容量 {{capacity}}，已约 {{taken}}，候补 {{waiting}}，余 {{free}}',
@@ -97,7 +94,6 @@ export const bookingsZhCN = {
     exceptions: {
       title: '异常待处理',
       badge: '预约异常 {{count}}',
-      empty: '没有待处理的异常',
       hint: '服务器的裁决与本机不同：请逐条处理。处理结果会同步到其他前台；未处理的不会消失。',
       kind: { rejected: '服务器未接受', bumped: '名额已被他人占用，转为候补', fault: '场地设备故障' },
       ackTitle: '确认知晓',

@@ -1,10 +1,9 @@
 /** Equipment screen texts in English, typed against the Chinese ones: a missing key fails typecheck. */
 import type { equipmentZhCN } from './equipment.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from '../shape';
 
 export const equipmentEn: Shape<typeof equipmentZhCN> = {
-  equip: {
+  equipment: {
     title: 'Equipment',
     empty: 'No equipment yet. Once this desk is enrolled at a station and synced, its equipment is listed here.',
     scanLabel: 'Equipment label',
@@ -63,7 +62,6 @@ export const equipmentEn: Shape<typeof equipmentZhCN> = {
       title: 'Station equipment (last 30 days)',
       downtime: 'Total downtime',
       mttr: 'Mean time to repair',
-      repaired: 'Faults repaired',
       open: 'Faults open',
       outOfService: 'Out of service',
       none: '—',
@@ -121,7 +119,6 @@ export const equipmentEn: Shape<typeof equipmentZhCN> = {
       capture: 'Capture this frame',
       cameraTitle: 'Take a photo with the camera',
       starting: 'Opening the camera…',
-      processing: 'Shrinking the photo…',
       cameraDenied: 'No permission to use the camera. Allow it, or choose a picture instead.',
       cameraMissing: 'No camera found. Choose a picture instead.',
       cameraFailed: 'The camera could not be opened: {{message}}',

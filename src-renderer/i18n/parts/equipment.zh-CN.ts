@@ -1,6 +1,6 @@
 /** Equipment screen texts (Simplified Chinese, the default). Every key must exist in equipment.en.ts. */
 export const equipmentZhCN = {
-  equip: {
+  equipment: {
     title: '设备',
     empty: '暂无设备。本机登记到驿站并同步后，这里会列出本站的设备。',
     scanLabel: '设备标签',
@@ -59,7 +59,6 @@ export const equipmentZhCN = {
       title: '本站设备（近 30 天）',
       downtime: '停机总时长',
       mttr: '平均修复时间',
-      repaired: '已修复故障',
       open: '未修复故障',
       outOfService: '停用设备',
       none: '—',
@@ -117,7 +116,6 @@ export const equipmentZhCN = {
       capture: '拍下这一帧',
       cameraTitle: '用摄像头拍照',
       starting: '正在打开摄像头…',
-      processing: '正在压缩照片…',
       cameraDenied: '没有使用摄像头的权限。请允许本程序使用摄像头，或改为选择图片。',
       cameraMissing: '没有找到摄像头，请改为选择图片。',
       cameraFailed: '摄像头无法打开：{{message}}',

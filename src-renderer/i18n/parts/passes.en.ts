@@ -1,7 +1,6 @@
 /** Member-pass texts in English, typed against the Chinese ones (a missing key fails typecheck). */
 import type { passesZhCN } from './passes.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from '../shape';
 
 export const passesEn: Shape<typeof passesZhCN> = {
   passes: {

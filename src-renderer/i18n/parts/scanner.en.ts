@@ -1,7 +1,6 @@
 /** Scanner and camera texts in English, typed against the Chinese ones (a missing key fails typecheck). */
 import type { scannerZhCN } from './scanner.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from '../shape';
 
 export const scannerEn: Shape<typeof scannerZhCN> = {
   scanner: {

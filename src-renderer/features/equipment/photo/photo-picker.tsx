@@ -28,7 +28,7 @@ export const PhotoPicker = ({ value = '', onChange = () => undefined }: { value?
     try {
       onChange(await photoFromFile(file));
     } catch (e) {
-      setError(t(e instanceof PhotoTooLargeError ? 'equip.photo.tooLarge' : 'equip.photo.unreadable'));
+      setError(t(e instanceof PhotoTooLargeError ? 'equipment.photo.tooLarge' : 'equipment.photo.unreadable'));
     } finally {
       setBusy(false);
     }
@@ -38,21 +38,21 @@ export const PhotoPicker = ({ value = '', onChange = () => undefined }: { value?
     <div data-testid="photo-picker">
       <Space wrap>
         <Button icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="photo-camera">
-          {t('equip.photo.camera')}
+          {t('equipment.photo.camera')}
         </Button>
         <Button icon={<PictureOutlined />} onClick={() => fileInput.current?.click()} loading={busy}>
-          {t('equip.photo.file')}
+          {t('equipment.photo.file')}
         </Button>
         {value && (
           <Button icon={<DeleteOutlined />} danger onClick={() => onChange('')} data-testid="photo-remove">
-            {t('equip.photo.remove')}
+            {t('equipment.photo.remove')}
           </Button>
         )}
       </Space>
       <input ref={fileInput} type="file" accept="image/*" style={{ display: 'none' }} onChange={(e) => void onFile(e)} data-testid="photo-file-input" />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
       {value && (
-        <img src={value} alt={t('equip.photo.preview')} data-testid="photo-preview" style={{ display: 'block', marginTop: 8, maxWidth: '100%', maxHeight: 240, borderRadius: 4 }} />
+        <img src={value} alt={t('equipment.photo.preview')} data-testid="photo-preview" style={{ display: 'block', marginTop: 8, maxWidth: '100%', maxHeight: 240, borderRadius: 4 }} />
       )}
       <WebcamCapture open={camera} onClose={() => setCamera(false)} onPhoto={onChange} />
     </div>

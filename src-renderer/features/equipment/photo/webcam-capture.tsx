@@ -13,9 +13,9 @@ import { PhotoTooLargeError } from './photo-fit';
 
 const cameraErrorKey = (error: unknown): [string, string] => {
   const name = (error as { name?: string } | null)?.name ?? '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return ['equip.photo.cameraDenied', ''];
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return ['equip.photo.cameraMissing', ''];
-  return ['equip.photo.cameraFailed', (error as Error)?.message ?? String(error)];
+  if (name === 'NotAllowedError' || name === 'SecurityError') return ['equipment.photo.cameraDenied', ''];
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return ['equipment.photo.cameraMissing', ''];
+  return ['equipment.photo.cameraFailed', (error as Error)?.message ?? String(error)];
 };
 
 export const WebcamCapture = ({ open, onClose, onPhoto }: { open: boolean; onClose: () => void; onPhoto: (dataUrl: string) => void }) => {
@@ -61,7 +61,7 @@ export const WebcamCapture = ({ open, onClose, onPhoto }: { open: boolean; onClo
       onPhoto(await photoFromVideo(element));
       onClose();
     } catch (e) {
-      setError(t(e instanceof PhotoTooLargeError ? 'equip.photo.tooLarge' : 'equip.photo.unreadable'));
+      setError(t(e instanceof PhotoTooLargeError ? 'equipment.photo.tooLarge' : 'equipment.photo.unreadable'));
     } finally {
       setBusy(false);
     }
@@ -70,7 +70,7 @@ export const WebcamCapture = ({ open, onClose, onPhoto }: { open: boolean; onClo
   return (
     <Modal
       open={open}
-      title={t('equip.photo.cameraTitle')}
+      title={t('equipment.photo.cameraTitle')}
       onCancel={onClose}
       destroyOnHidden
       footer={[
@@ -78,12 +78,12 @@ export const WebcamCapture = ({ open, onClose, onPhoto }: { open: boolean; onClo
           {t('common.cancel')}
         </Button>,
         <Button key="capture" type="primary" icon={<CameraOutlined />} disabled={!ready} loading={busy} onClick={() => void capture()} data-testid="webcam-capture">
-          {t('equip.photo.capture')}
+          {t('equipment.photo.capture')}
         </Button>,
       ]}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {!ready && !error && <Spin tip={t('equip.photo.starting')}><div style={{ height: 120 }} /></Spin>}
+      {!ready && !error && <Spin tip={t('equipment.photo.starting')}><div style={{ height: 120 }} /></Spin>}
       <video ref={setElement} muted playsInline style={{ width: '100%', display: ready ? 'block' : 'none', background: '#000' }} data-testid="webcam-preview" />
     </Modal>
   );

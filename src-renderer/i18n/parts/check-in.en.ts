@@ -1,37 +1,30 @@
-/** Check-in desk texts in English, typed against the Chinese ones (a missing key fails typecheck). */
-import type { deskZhCN } from './desk.zh-CN';
+/** Check-in screen texts in English, typed against the Chinese ones (a missing key fails typecheck). */
+import type { checkInZhCN } from './check-in.zh-CN';
+import type { Shape } from '../shape';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const deskEn: Shape<typeof deskZhCN> = {
-  frontDesk: {
-    staff: {
-      title: 'Staff sign-in',
-      hint: 'Choose your name, type your PIN and press Enter.',
-      demoHint: 'Demo station: 李前台 PIN 1234, 王站长 PIN 9999',
-      pin: 'PIN',
-      pinPlaceholder: '4–8 digits',
-      signIn: 'Sign in',
-      signOut: 'Sign out',
-      onDuty: 'On duty: {{name}} ({{role}})',
-      noStaff: 'Not signed in',
-      checking: 'Checking…',
-      role: { desk: 'desk', manager: 'manager' },
-      required: 'Sign in first, then check members in.',
-      noActiveStaff: 'This station has no staff who can sign in',
-      clear: 'Clear',
-      back: 'Back',
-      error: {
-        BAD_FORMAT: 'The PIN has 4–8 digits',
-        WRONG_PIN: 'Wrong PIN',
-        WRONG_PIN_LEFT: 'Wrong PIN; {{count}} more wrong and the pad locks for a while',
-        LOCKED: 'Too many wrong PINs: try again in {{seconds}} s',
-        INACTIVE: 'This staff account is disabled',
-        NOT_A_MANAGER: 'That is a desk PIN: the station manager must type their own',
-      },
+export const checkInEn: Shape<typeof checkInZhCN> = {
+  checkIn: {
+    title: 'Check-in',
+    inputLabel: 'Card / member pass',
+    inputPlaceholder: 'Scan or type the card number, then Enter',
+    todayCount: 'Check-ins today',
+    occupancy: 'Inside now',
+    recent: 'Recent check-ins',
+    noRecent: 'No check-ins yet today',
+    ready: 'Scan a member card or pass',
+    badInput: {
+      empty: 'Enter a card number',
+      tooLong: 'Card number too long (at most {{max}} characters)',
+      chars: 'A card number may contain only digits, letters and hyphens',
     },
+    noStation: 'This desk has no station profile yet: enroll it in Settings, or load the demo data.',
+    saveFailed: 'Not saved, nothing was recorded: {{message}}',
+    earlier: 'Checked in at {{time}}',
+    provisional: 'Provisional',
+    column: { time: 'Time', member: 'Member', result: 'Result', reason: 'Reason', method: 'Method' },
+    unknownMember: 'Unknown member',
     override: {
-      button: '经理特批 Override (F8)',
+      button: '经理特批 Override ({{key}})',
       title: 'Manager override',
       hint: 'The station manager types their own PIN. The denial stays recorded; the override is a second record.',
       note: 'Note (optional)',
@@ -47,7 +40,7 @@ export const deskEn: Shape<typeof deskZhCN> = {
     },
     checkOut: {
       modeOn: 'Check-out mode',
-      modeHint: 'Scans and search now check people out; F9 returns to check-in.',
+      modeHint: 'Scans and search now check people out; {{key}} returns to check-in.',
       inputLabel: 'Check-out: scan or type the card number',
       done: 'Checked out',
       visit: 'In {{from}} → out {{to}}',
@@ -63,7 +56,7 @@ export const deskEn: Shape<typeof deskZhCN> = {
       },
     },
     search: {
-      label: 'Find a member (F7)',
+      label: 'Find a member ({{key}})',
       placeholder: 'Card number, name or last 4 phone digits',
       empty: 'No member found',
       hint: '↑↓ to choose, Enter to confirm',
@@ -96,13 +89,12 @@ export const deskEn: Shape<typeof deskZhCN> = {
       },
     },
     keys: {
-      title: 'Shortcuts',
-      submit: 'Enter submit',
-      clear: 'Esc clear',
-      search: 'F7 find member',
-      override: 'F8 manager override',
-      checkOutMode: 'F9 check-in / check-out',
-      review: 'F10 to review',
+      submit: '{{key}} submit',
+      clear: '{{key}} clear',
+      search: '{{key}} find member',
+      override: '{{key}} manager override',
+      checkOutMode: '{{key}} check-in / check-out',
+      review: '{{key}} to review',
     },
     panel: {
       unregisteredCard: 'Unregistered card {{card}}',
