@@ -9,7 +9,8 @@
  */
 import type { AccessToken, DeviceStatus, EnrollArgs } from '../shared/ipc/channels';
 import { isErrorBody } from '../shared/protocol/errors';
-import type { DeviceTokens, EnrollRequest, RefreshRequest } from '../shared/protocol/messages';
+import { deviceTokensSchema, type DeviceTokens, type EnrollRequest, type RefreshRequest } from '../shared/protocol/messages';
+import { check } from '../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../shared/protocol/version';
 import type { SecretStore } from './credentials';
 import { alreadyEnrolled, badResponse, CREDENTIAL_DEAD_CODES, httpFailure, notEnrolled, serverRefused, timedOut, unreachable } from './device-errors';
@@ -28,12 +29,15 @@ const FORCED_REFRESH_MIN_MS = 30_000;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= TOKEN_MAX;
 
-/** Checks a DeviceTokens body from the server; the server is trusted, but not blindly. */
+/**
+ * Checks a DeviceTokens body from the server against the protocol schema; the server is trusted,
+ * but not blindly. Main always takes the refresh token in the body, so it must not be empty.
+ */
 export const parseDeviceTokens = (value: unknown): DeviceTokens | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (!isText(v.deviceId) || !isText(v.stationId) || !isText(v.accessToken) || !isText(v.refreshToken)) return null;
-  if (typeof v.accessExpiresAt !== 'number' || !Number.isFinite(v.accessExpiresAt) || v.accessExpiresAt <= 0) return null;
+  const parsed = check(deviceTokensSchema, value);
+  if (!parsed.ok) return null;
+  const v = parsed.value;
+  if (![v.deviceId, v.stationId, v.accessToken, v.refreshToken].every(isText)) return null;
   return { deviceId: v.deviceId, stationId: v.stationId, accessToken: v.accessToken, accessExpiresAt: v.accessExpiresAt, refreshToken: v.refreshToken };
 };
 

@@ -10,7 +10,8 @@
 import type { AccessToken, DeviceStatus, EnrollArgs } from '../../shared/ipc/channels';
 import { IpcValidationError, validateIpcArgs } from '../../shared/ipc/validate';
 import { isErrorBody } from '../../shared/protocol/errors';
-import { TOKEN_DELIVERY_HEADER, type DeviceTokens } from '../../shared/protocol/messages';
+import { deviceTokensSchema, TOKEN_DELIVERY_HEADER, type DeviceTokens } from '../../shared/protocol/messages';
+import { check } from '../../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { ulid } from '../../shared/ids';
 
@@ -79,10 +80,9 @@ export const createWebDevice = (deps: WebDeviceDeps = {}) => {
       if (isErrorBody(json)) throw failure(json.error.code, json.error.message.slice(0, 200));
       throw failure('SERVER_ERROR', `HTTP ${response.status}`);
     }
-    const tokens = json as Partial<DeviceTokens> | undefined;
-    if (typeof tokens?.deviceId !== 'string' || typeof tokens.stationId !== 'string' || typeof tokens.accessToken !== 'string' || typeof tokens.accessExpiresAt !== 'number') {
-      throw failure('BAD_RESPONSE', 'the server answer has no device tokens');
-    }
+    const parsed = check(deviceTokensSchema, json);
+    if (!parsed.ok) throw failure('BAD_RESPONSE', `the server answer has no device tokens (${parsed.error.message})`);
+    const tokens = parsed.value;
     // Whatever the server sent as refreshToken is dropped: the cookie holds it.
     return { deviceId: tokens.deviceId, stationId: tokens.stationId, accessToken: tokens.accessToken, accessExpiresAt: tokens.accessExpiresAt, refreshToken: '' };
   };
