@@ -1,11 +1,11 @@
-// Replication against a real HTTP server speaking the sync protocol (tests/fixtures/
-// fake-sync-server.ts), on RxDB memory storage. One desk (10 collections) at a time: the
-// open-source RxDB build allows 13 open collections per process, so each test removes its DB.
+// Replication against the real server (PGlite, real HTTP) with fault hooks at its HTTP edge
+// (tests/sync/harness/fault-server.ts), on RxDB memory storage. One desk (10 collections) at a
+// time: the open-source RxDB build allows 13 open collections per process, so each test removes its DB.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sameState } from '../../shared/protocol/conflicts';
 import { ulid } from '../../shared/ids';
-import { makeCheckIn, makeMember, STATION_ID } from '../../tests/support/builders/index';
-import { startFakeSyncServer, type FakeSyncServer } from '../../tests/fixtures/fake-sync-server';
+import { makeCheckIn, makeEquipmentLog, makeMember, STATION_ID } from '../../tests/support/builders/index';
+import { startFaultServer, type FaultServer } from '../../tests/sync/harness/fault-server';
 import { createDatabase, type DeskDatabase } from './database';
 import { startReplication, type StartReplicationOptions, type SyncHandle } from './replication';
 import { createRepositories, type Repositories } from './repositories/index';
@@ -16,14 +16,16 @@ interface Desk {
   db: DeskDatabase;
   repos: Repositories;
   sync: SyncHandle;
-  server: FakeSyncServer;
+  server: FaultServer;
   online(): void;
   reported: number[];
   tokenCalls: { force: boolean }[];
 }
 
-let open: { db?: DeskDatabase; sync?: SyncHandle; server?: FakeSyncServer } = {};
+let open: { db?: DeskDatabase; sync?: SyncHandle; server?: FaultServer } = {};
 const poll = { timeout: WAIT_LIMIT_MS, interval: 20 };
+/** A real server on a fresh PGlite database takes a while to start on a loaded machine. */
+const SERVER_TEST_MS = 3 * WAIT_LIMIT_MS;
 /**
  * For checks that something does NOT happen: how long to give it the chance. Each such check
  * first waits for a positive sign that the desk got past the moment in question, so a slow
@@ -32,21 +34,27 @@ const poll = { timeout: WAIT_LIMIT_MS, interval: 20 };
 const NOTHING_HAPPENS_WINDOW_MS = 200;
 
 const startDesk = async (
-  prepare?: (server: FakeSyncServer) => void,
-  overrides: Partial<StartReplicationOptions> & { db?: DeskDatabase; server?: FakeSyncServer } = {},
+  prepare?: (server: FaultServer) => void,
+  overrides: Partial<Omit<StartReplicationOptions, 'getAccessToken'>> & {
+    db?: DeskDatabase;
+    server?: FaultServer;
+    /** The desk's token source, given the server (whose refresh endpoint it may call). */
+    tokens?: (server: FaultServer) => StartReplicationOptions['getAccessToken'];
+  } = {},
 ): Promise<Desk> => {
-  const server = overrides.server ?? (await startFakeSyncServer());
+  const { tokens, ...options } = overrides;
+  const server = options.server ?? (await startFaultServer());
   prepare?.(server);
-  const db = overrides.db ?? (await createDatabase({ storage: memoryStorage(), name: `sync-${ulid().toLowerCase()}`, devChecks: true }));
+  const db = options.db ?? (await createDatabase({ storage: memoryStorage(), name: `sync-${ulid().toLowerCase()}`, devChecks: true }));
   const listeners = new Set<() => void>();
   const reported: number[] = [];
   const tokenCalls: { force: boolean }[] = [];
   const sync = startReplication(db, {
     serverUrl: server.url,
     stationId: STATION_ID,
-    getAccessToken: async (options) => {
-      tokenCalls.push({ force: Boolean(options?.forceRefresh) });
-      return { token: 'token-1', expiresAt: Date.now() + 60_000 };
+    getAccessToken: async (request) => {
+      tokenCalls.push({ force: Boolean(request?.forceRefresh) });
+      return { token: server.desk.accessToken, expiresAt: server.desk.accessExpiresAt };
     },
     onlineEvents: (listener) => {
       listeners.add(listener);
@@ -57,20 +65,23 @@ const startDesk = async (
     maxBackoffMs: 150,
     pollIntervalMs: 60_000,
     stream: { minDelayMs: 20, maxDelayMs: 100, idleTimeoutMs: 5000 },
-    ...overrides,
+    ...options,
+    ...(tokens ? { getAccessToken: tokens(server) } : {}),
   });
   open = { db, sync, server };
   return { db, repos: createRepositories(db), sync, server, reported, tokenCalls, online: () => listeners.forEach((l) => l()) };
 };
 
-const serverDoc = (desk: Desk, collection: 'checkins' | 'members', id: string) => desk.server.get(collection, id);
-const deskDoc = async (desk: Desk, collection: 'checkins' | 'members', id: string) =>
+const serverDoc = (desk: Desk, collection: 'checkins' | 'members' | 'equipmentLogs', id: string) => desk.server.get(collection, id);
+const allOnServer = async (desk: Desk, collection: 'checkins' | 'equipmentLogs', ids: string[]) =>
+  (await Promise.all(ids.map((id) => desk.server.get(collection, id)))).every(Boolean);
+const deskDoc = async (desk: Desk, collection: 'checkins' | 'members' | 'equipmentLogs', id: string) =>
   (await desk.db[collection].findOne(id).exec())?.toJSON() as Record<string, unknown> | undefined;
 
 /** The desk holds exactly what the server holds (serverRev included). */
-const converged = async (desk: Desk, collection: 'checkins' | 'members', id: string) => {
+const converged = async (desk: Desk, collection: 'checkins' | 'members' | 'equipmentLogs', id: string) => {
   const mine = await deskDoc(desk, collection, id);
-  const theirs = serverDoc(desk, collection, id);
+  const theirs = await serverDoc(desk, collection, id);
   return !!mine && !!theirs && sameState({ ...mine, _deleted: false }, theirs);
 };
 
@@ -83,7 +94,7 @@ afterEach(async () => {
   open = {};
 });
 
-describe('replication', () => {
+describe('replication', { timeout: SERVER_TEST_MS }, () => {
   it('pushes offline writes exactly once after reconnecting; pending goes N → 0', async () => {
     const desk = await startDesk((server) => server.setOffline(true));
     const ids: string[] = [];
@@ -95,7 +106,7 @@ describe('replication', () => {
 
     desk.server.setOffline(false);
     desk.online();
-    await expect.poll(() => ids.every((id) => serverDoc(desk, 'checkins', id)), poll).toBe(true);
+    await expect.poll(() => allOnServer(desk, 'checkins', ids), poll).toBe(true);
     await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
     for (const id of ids) await expect.poll(() => converged(desk, 'checkins', id), poll).toBe(true);
     await waitOnline(desk);
@@ -140,7 +151,7 @@ describe('replication', () => {
       staffId: 'S-1',
     }));
     expect((await desk.db.equipmentLogs.bulkInsert(logs)).error).toEqual([]);
-    await expect.poll(() => logs.every((l) => desk.server.get('equipmentLogs', l.id)), poll).toBe(true);
+    await expect.poll(() => allOnServer(desk, 'equipmentLogs', logs.map((l) => l.id)), poll).toBe(true);
     expect(desk.server.requests.filter((r) => r.status === 413)).toHaveLength(0);
     expect(Math.max(...desk.server.pushBodies)).toBeLessThan(8 * 1024 * 1024);
     await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
@@ -155,14 +166,14 @@ describe('replication', () => {
     await expect.poll(() => converged(desk, 'checkins', b.id), poll).toBe(true);
 
     // Another desk checked both out; the hint is lost, so this desk pushes on a stale state.
-    const other = (id: string, at: string) =>
-      desk.server.write('checkins', { ...desk.server.get('checkins', id)!, checkedOutAt: at, checkOutMethod: 'scan' }, { quiet: true });
-    other(a.id, '2026-11-29T03:00:00.000Z');
-    other(b.id, '2026-11-29T05:00:00.000Z');
+    const other = async (id: string, at: string) =>
+      desk.server.write('checkins', [{ ...(await desk.server.get('checkins', id))!, checkedOutAt: at, checkOutMethod: 'scan' }], { quiet: true });
+    await other(a.id, '2026-11-29T03:00:00.000Z');
+    await other(b.id, '2026-11-29T05:00:00.000Z');
     await desk.repos.checkins.checkOut(a.id, '2026-11-29T04:00:00.000Z', 'manual');
     await desk.repos.checkins.checkOut(b.id, '2026-11-29T04:00:00.000Z', 'manual');
 
-    await expect.poll(() => serverDoc(desk, 'checkins', a.id)?.checkedOutAt, poll).toBe('2026-11-29T04:00:00.000Z');
+    await expect.poll(async () => (await serverDoc(desk, 'checkins', a.id))?.checkedOutAt, poll).toBe('2026-11-29T04:00:00.000Z');
     await expect.poll(() => converged(desk, 'checkins', a.id), poll).toBe(true);
     await expect.poll(() => converged(desk, 'checkins', b.id), poll).toBe(true);
     expect((await deskDoc(desk, 'checkins', b.id))?.checkedOutAt).toBe('2026-11-29T05:00:00.000Z');
@@ -171,31 +182,35 @@ describe('replication', () => {
   });
 
   it('quarantines a rejected row with its reason and keeps pushing the rest', async () => {
-    const desk = await startDesk((server) => {
-      server.reject = (_c, doc) => (doc.badge === 'BAD-1' ? { code: 'SCHEMA_VIOLATION', message: 'badge refused' } : null);
-    });
-    const bad = await desk.repos.checkins.record(makeCheckIn({ badge: 'BAD-1' }));
+    // The server refuses what no store can keep (a NUL character); the desk's own schema allows it.
+    const desk = await startDesk();
+    const bad = await desk.repos.checkins.record(makeCheckIn({ badge: 'BAD\u00001' }));
     const good = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000003' }));
     await expect.poll(() => desk.sync.current().rejected.length, poll).toBe(1);
-    expect(desk.sync.current().rejected[0]).toMatchObject({ collection: 'checkins', id: bad.id, code: 'SCHEMA_VIOLATION', message: 'badge refused', doc: { badge: 'BAD-1' } });
-    await expect.poll(() => !!serverDoc(desk, 'checkins', good.id), poll).toBe(true);
+    expect(desk.sync.current().rejected[0]).toMatchObject({
+      collection: 'checkins',
+      id: bad.id,
+      code: 'SCHEMA_VIOLATION',
+      message: `checkins ${bad.id}: /badge contains a NUL character or a broken (lone surrogate) character`,
+      doc: { badge: 'BAD\u00001' },
+    });
+    await expect.poll(async () => !!(await serverDoc(desk, 'checkins', good.id)), poll).toBe(true);
 
     const later = await desk.repos.checkins.record(makeCheckIn({ badge: '310000000004' }));
-    await expect.poll(() => !!serverDoc(desk, 'checkins', later.id), poll).toBe(true);
+    await expect.poll(async () => !!(await serverDoc(desk, 'checkins', later.id)), poll).toBe(true);
     await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
     await waitOnline(desk);
-    expect(serverDoc(desk, 'checkins', bad.id)).toBeUndefined();
+    expect(await serverDoc(desk, 'checkins', bad.id)).toBeUndefined();
     expect(await deskDoc(desk, 'checkins', bad.id)).toBeDefined(); // nothing disappears on the desk
 
     // Once the same id is accepted (fixed and pushed again), its entry goes away.
-    desk.server.reject = () => null;
-    const member = makeMember({ cardNo: 'M-1' });
-    desk.server.reject = (c, doc) => (c === 'members' && doc.phoneTail === '0000' ? { code: 'WRONG_STATION', message: 'no' } : null);
-    await desk.repos.members.upsert({ ...member, phoneTail: '0000' });
+    const member = makeMember({ cardNo: 'M-1', source: 'walk-in' });
+    await desk.repos.members.upsert({ ...member, stationId: 'ST-ELSEWHERE', phoneTail: '0000' });
+    await expect.poll(() => desk.sync.current().rejected.find((e) => e.id === member.id)?.code, poll).toBe('WRONG_STATION');
     await expect.poll(() => desk.sync.current().rejected.map((e) => e.id), poll).toContain(member.id);
     await desk.repos.members.upsert({ ...member, phoneTail: '1234' });
     await expect.poll(() => desk.sync.current().rejected.map((e) => e.id), poll).not.toContain(member.id);
-    expect(serverDoc(desk, 'members', member.id)?.phoneTail).toBe('1234');
+    expect((await serverDoc(desk, 'members', member.id))?.phoneTail).toBe('1234');
   });
 
   it('pulls a collection when the stream hints at it', async () => {
@@ -203,8 +218,8 @@ describe('replication', () => {
     await waitOnline(desk);
     await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
     const pullsBefore = desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length;
-    const member = desk.server.write('members', makeMember({ name: '赵师傅' }));
-    await expect.poll(() => converged(desk, 'members', member.id), poll).toBe(true);
+    const [member] = await desk.server.write('members', [makeMember({ name: '赵师傅' })]);
+    await expect.poll(() => converged(desk, 'members', member!.id), poll).toBe(true);
     const pullsAfter = desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length;
     expect(pullsAfter - pullsBefore).toBeGreaterThanOrEqual(1);
     expect(desk.sync.current().live).toBe(true);
@@ -214,51 +229,49 @@ describe('replication', () => {
     const desk = await startDesk();
     await waitOnline(desk);
     await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
-    const missed = desk.server.write('members', makeMember({ name: '钱师傅' }), { quiet: true });
+    const [missed] = await desk.server.write('members', [makeMember({ name: '钱师傅' })], { quiet: true });
     desk.server.dropStreams();
-    await expect.poll(() => converged(desk, 'members', missed.id), poll).toBe(true);
+    await expect.poll(() => converged(desk, 'members', missed!.id), poll).toBe(true);
     await expect.poll(() => desk.server.streamOpens(), poll).toBe(2);
     await waitOnline(desk);
     // The reopened stream's own catch-up pull must be over before the quiet write, or it could
     // fetch it: a hinted write, sent on the new stream (so after its catch-up started), pulled
     // and nothing syncing any more, shows it is.
     await expect.poll(() => desk.sync.current().live, poll).toBe(true);
-    const hinted = desk.server.write('members', makeMember({ name: '李师傅', cardNo: '310000000098' }));
-    await expect.poll(() => converged(desk, 'members', hinted.id), poll).toBe(true);
+    const [hinted] = await desk.server.write('members', [makeMember({ name: '李师傅', cardNo: '310000000098' })]);
+    await expect.poll(() => converged(desk, 'members', hinted!.id), poll).toBe(true);
     await waitOnline(desk);
 
-    const missedAgain = desk.server.write('members', makeMember({ name: '孙师傅', cardNo: '310000000099' }), { quiet: true });
+    const [missedAgain] = await desk.server.write('members', [makeMember({ name: '孙师傅', cardNo: '310000000099' })], { quiet: true });
     // Nothing pulls it without a hint or a reconnect (see NOTHING_HAPPENS_WINDOW_MS).
     await new Promise((r) => setTimeout(r, NOTHING_HAPPENS_WINDOW_MS));
-    expect(await deskDoc(desk, 'members', missedAgain.id)).toBeUndefined();
+    expect(await deskDoc(desk, 'members', missedAgain!.id)).toBeUndefined();
     desk.online();
-    await expect.poll(() => converged(desk, 'members', missedAgain.id), poll).toBe(true);
+    await expect.poll(() => converged(desk, 'members', missedAgain!.id), poll).toBe(true);
   });
 
   it('keeps pulling when the server cuts pages by size and says more remain', async () => {
-    const server = await startFakeSyncServer();
-    server.pageBytes = 2000;
-    const members = Array.from({ length: 30 }, (_, i) => server.write('members', makeMember({ cardNo: `3100000${String(i).padStart(5, '0')}` }), { quiet: true }));
+    // Photos near the size limit: the server's ~4 MB page holds 14 of them, well under the limit of 500.
+    const server = await startFaultServer();
+    const photo = `data:image/jpeg;base64,${'A'.repeat(290_000)}`;
+    const logs = await server.write('equipmentLogs', Array.from({ length: 60 }, (_, i) => makeEquipmentLog({ equipmentId: `EQ-${i}`, event: 'inspected', photo })), { quiet: true });
     const desk = await startDesk(undefined, { server });
-    await expect.poll(() => desk.db.members.count().exec(), poll).toBe(30);
-    expect(desk.server.requests.filter((r) => r.path.startsWith('/api/sync/members/pull')).length).toBeGreaterThan(3);
-    await expect.poll(() => desk.sync.current().initialSync.byCollection.members.done, poll).toBe(true);
-    expect(await converged(desk, 'members', members[29]!.id)).toBe(true);
+    await expect.poll(() => desk.db.equipmentLogs.count().exec(), poll).toBe(60);
+    expect(desk.server.requests.filter((r) => r.path.startsWith('/api/sync/equipmentLogs/pull')).length).toBeGreaterThan(3);
+    await expect.poll(() => desk.sync.current().initialSync.byCollection.equipmentLogs.done, poll).toBe(true);
+    expect(await converged(desk, 'equipmentLogs', logs[59]!.id)).toBe(true);
   });
 
   it('refreshes the access token once on 401 TOKEN_EXPIRED', async () => {
-    let current = 'old-token';
     const calls: boolean[] = [];
     const desk = await startDesk(
-      (server) => {
-        server.expiredTokens.add('old-token');
-        server.validTokens.add('new-token');
-      },
+      // On the server's clock the desk's access token has expired; the refresh token has not.
+      (server) => (server.clockOffsetMs = 16 * 60_000),
       {
-        getAccessToken: async (options) => {
+        tokens: (server) => async (options) => {
           calls.push(Boolean(options?.forceRefresh));
-          if (options?.forceRefresh) current = 'new-token';
-          return { token: current, expiresAt: Date.now() + 60_000 };
+          const tokens = options?.forceRefresh ? await server.refreshDesk() : server.desk;
+          return { token: tokens.accessToken, expiresAt: tokens.accessExpiresAt };
         },
       },
     );
@@ -274,7 +287,7 @@ describe('replication', () => {
     const desk = await startDesk();
     await waitOnline(desk);
     await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
-    desk.server.revoke(true);
+    await desk.server.revoke(true);
     await expect.poll(() => desk.sync.current().state, poll).toBe('revoked');
     expect(desk.sync.current().lastError?.code).toBe('DEVICE_REVOKED');
     // The desk has let go of the stream (asserted again below) before the count is taken: the
@@ -293,14 +306,14 @@ describe('replication', () => {
   it('stops with state "revoked" on a 401 DEVICE_REVOKED answer', async () => {
     const desk = await startDesk();
     await waitOnline(desk);
-    desk.server.revoke(false);
+    await desk.server.revoke(false);
     await desk.repos.checkins.record(makeCheckIn());
     await expect.poll(() => desk.sync.current().state, poll).toBe('revoked');
   });
 
   it('reports first-sync progress and remembers the last sync across a restart', async () => {
-    const server = await startFakeSyncServer();
-    for (let i = 0; i < 120; i++) server.write('members', makeMember({ cardNo: `3100000${String(i).padStart(5, '0')}` }), { quiet: true });
+    const server = await startFaultServer();
+    await server.write('members', Array.from({ length: 120 }, (_, i) => makeMember({ cardNo: `3100000${String(i).padStart(5, '0')}` })), { quiet: true });
     const seen: { percent: number; members: { received: number; remaining: number | null } }[] = [];
     const desk = await startDesk(undefined, { server, batchSize: 50 });
     const unsubscribe = desk.sync.subscribe((s) => seen.push({ percent: s.initialSync.percent, members: s.initialSync.byCollection.members }));
