@@ -8,6 +8,7 @@
  */
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { AccessToken } from '../../../shared/ipc/channels';
+import { REFRESH_CREDENTIAL_CODES } from '../../../shared/protocol/errors';
 import { check } from '../../../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { BackoffGate } from './backoff';
@@ -37,7 +38,8 @@ export interface SyncHttp {
   openStream(path: string, signal: AbortSignal): Promise<Response>;
 }
 
-const REFRESHABLE = ['TOKEN_EXPIRED', 'UNAUTHENTICATED'];
+/** A 401 with these codes: refresh the access token and try once more (ERROR_TABLE's 'refresh' verdict). */
+const REFRESHABLE: readonly string[] = REFRESH_CREDENTIAL_CODES;
 
 export const createSyncHttp = (options: SyncHttpOptions): SyncHttp => {
   const { serverUrl, fetch: fetchImpl, gate, signal: stopSignal, timeoutMs } = options;
