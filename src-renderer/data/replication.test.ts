@@ -133,6 +133,18 @@ describe('replication', { timeout: SERVER_TEST_MS }, () => {
     await expect.poll(() => desk.sync.current().pending, poll).toBe(0);
   });
 
+  it('treats a malformed answer as a retryable protocol error and recovers', async () => {
+    const desk = await startDesk((server) => (server.mangle = '/api/sync/members/pull'));
+    const [member] = await desk.server.write('members', [makeMember({ name: '周师傅' })], { quiet: true });
+    await expect.poll(() => desk.sync.current().state, poll).toBe('error');
+    expect(desk.sync.current().lastError).toMatchObject({ code: 'BAD_RESPONSE' });
+    expect(await deskDoc(desk, 'members', member!.id)).toBeUndefined();
+    desk.server.mangle = null;
+    desk.sync.resync();
+    await expect.poll(() => converged(desk, 'members', member!.id), poll).toBe(true);
+    await waitOnline(desk);
+  });
+
   it('splits a catch-up push under the server body limit (equipment photos)', async () => {
     const desk = await startDesk();
     const photo = `data:image/jpeg;base64,${'A'.repeat(280_000)}`;

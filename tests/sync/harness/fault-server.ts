@@ -1,8 +1,8 @@
 /**
  * The real central server (buildApp on PGlite, real HTTP) for one desk under test, with thin fault
- * hooks at its HTTP edge: go offline (sockets die), answer every sync request with an error, drop
- * the open streams. It also watches the desk's traffic there: requests with their status, push
- * body sizes, and what became of each pushed row (insert, update, no-op, conflict, rejected),
+ * hooks at its HTTP edge: go offline (sockets die), answer every sync request with an error, mangle
+ * answers, drop the open streams. It also watches the desk's traffic there: requests with their
+ * status, push body sizes, and what became of each pushed row (insert, update, no-op, conflict, rejected),
  * judged against the stored state just before the push. Nothing of the protocol is re-implemented.
  *
  * Writes by "someone else" (a roster import, another desk's accepted change) are the server's own
@@ -52,6 +52,8 @@ export interface FaultServer {
   requests: { method: string; path: string; status: number }[];
   /** When set, every sync request of the desk fails with this status and code. */
   failWith: { status: number; code: string } | null;
+  /** When set, successful answers to desk requests whose path starts with it arrive mangled (valid JSON, not the message). */
+  mangle: string | null;
   /** Revokes the desk: announced on its open stream (admin API), or not (another server process did it). */
   revoke(announce: boolean): Promise<void>;
   setOffline(offline: boolean): void;
@@ -130,6 +132,9 @@ export const startFaultServer = async (): Promise<FaultServer> => {
     watched.set(request, { collection, before: await stored(collection, rows.map((row) => row.newDocumentState.id)) });
   });
   app.addHook('onSend', async (request, reply, payload) => {
+    if (deskTraffic(request) && state.mangle && request.url.startsWith(state.mangle) && reply.statusCode === 200) {
+      return JSON.stringify({ documents: 'not a list', checkpoint: { seq: -1 } });
+    }
     const seen = watched.get(request);
     if (!seen?.before || !seen.collection || reply.statusCode !== 200) return payload;
     const answer = JSON.parse(String(payload)) as { conflicts: { id: string }[]; rejected: { id: string }[] };
@@ -196,6 +201,7 @@ export const startFaultServer = async (): Promise<FaultServer> => {
     rows: [],
     requests: [],
     failWith: null,
+    mangle: null,
     async revoke(announce) {
       if (announce) await admin(`/devices/${desk.deviceId}/revoke`, {});
       else await revokeDevice(app.db, desk.deviceId, { reason: 'revoked elsewhere', actor: 'test', now: app.now() });
