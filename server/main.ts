@@ -91,7 +91,6 @@ const main = async () => {
   if (args.includes('--demo')) {
     const now = Date.now();
     const seeded = await seedDemoStation(db, { now, passKeys: app.passKeys });
-    await app.hints.publish(seeded.hints);
     const issued = await createEnrollmentCode(db, seeded.stationId, { now, ttlHours: 24 });
     await writeAudit(db, { actor: 'server --demo', action: 'demo.seed', stationId: seeded.stationId, details: { created: seeded.created }, at: now });
     console.info(`\n  Demo station ${seeded.stationId} ${seeded.created ? 'created' : 'already present'}.`);

@@ -3,6 +3,7 @@
  * nothing to install) and by PostgreSQL through `pg`. Repositories only see `Queryable`;
  * the same SQL and migrations run on both (write SQL that PostgreSQL 15 accepts).
  */
+import type { StationHint } from './hints';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -14,10 +15,19 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** A transaction in progress: queries, and hints that go out only if it commits. */
+export interface Transaction extends Queryable {
+  /** Queues a hint for desks; published after a successful commit, dropped on rollback. */
+  hint(hint: StationHint): void;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction (READ COMMITTED); commits if it resolves, rolls back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED); commits if it resolves, rolls back if it
+   * throws. The hints it queued are published once it has committed (db/transaction.ts).
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Sends a notification. Call it after commit, never inside a write transaction. */
   notify(channel: string, payload: string): Promise<void>;
   /** Listens on a channel (across processes on PostgreSQL); resolves to an unlisten function. */

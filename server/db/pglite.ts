@@ -1,6 +1,7 @@
 /** PGlite: PostgreSQL compiled to WASM, in this process. Data in a folder, or in memory for tests. */
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
+import { hintedTransaction } from './transaction';
 
 export const openPglite = async (dataDir?: string): Promise<Database> => {
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
@@ -14,13 +15,14 @@ export const openPglite = async (dataDir?: string): Promise<Database> => {
       await q.exec(sql);
     },
   });
+  const notify = async (channel: string, payload: string) => {
+    await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  };
   return {
     kind: 'pglite',
     ...asQueryable(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
-    notify: async (channel, payload) => {
-      await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
-    },
+    transaction: (fn) => hintedTransaction((body) => pg.transaction((tx) => body(asQueryable(tx))), notify, fn),
+    notify,
     listen: async (channel, onPayload) => {
       const unlisten = await pg.listen(channel, onPayload);
       return async () => unlisten();

@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import type { Database, Queryable } from './database';
+import { hintedTransaction } from './transaction';
 
 export const openPostgres = async (connectionString: string, options: { max?: number } = {}): Promise<Database> => {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
@@ -48,26 +49,29 @@ export const openPostgres = async (connectionString: string, options: { max?: nu
     },
   });
 
+  const begin = async <T>(body: (q: Queryable) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await body(asQueryable(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const notify = async (channel: string, payload: string) => {
+    await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  };
+
   return {
     kind: 'postgres',
     ...asQueryable(pool),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(asQueryable(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    notify: async (channel, payload) => {
-      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
-    },
+    transaction: (fn) => hintedTransaction(begin, notify, fn),
+    notify,
     async listen(channel, onPayload) {
       const set = listeners.get(channel) ?? new Set();
       const first = set.size === 0;

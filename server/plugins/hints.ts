@@ -1,16 +1,16 @@
 /**
  * The hint bus: hands the hints and device revocations heard on the database's notification
- * channels (db/hints.ts) to the live streams of this process, by station.
+ * channels (db/hints.ts) to the live streams of this process, by station. Hints are published by
+ * the transaction that wrote the change, after it commits (db/transaction.ts); revocations here.
  */
 import { GLOBAL_STATION_ID } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
-import { HINT_CHANNEL, newestHints, parseHint, REVOKE_CHANNEL, type StationHint } from '../db/hints';
+import { HINT_CHANNEL, parseHint, REVOKE_CHANNEL, type StationHint } from '../db/hints';
 
 type HintListener = (hint: StationHint) => void;
 type RevokeListener = (deviceId: string) => void;
 
 export interface HintBus {
-  publish(hints: StationHint[]): Promise<void>;
   publishRevocation(deviceId: string): Promise<void>;
   /** Hints for one station (plus global ones); returns unsubscribe. */
   subscribe(stationId: string, listener: HintListener): () => void;
@@ -33,9 +33,6 @@ export const createHintBus = async (db: Database): Promise<HintBus> => {
     for (const fn of revokeListeners) fn(deviceId);
   });
   return {
-    async publish(hints) {
-      for (const hint of newestHints(hints)) await db.notify(HINT_CHANNEL, JSON.stringify(hint)).catch(() => undefined);
-    },
     publishRevocation: (deviceId) => db.notify(REVOKE_CHANNEL, deviceId).catch(() => undefined),
     subscribe(stationId, listener) {
       const set = byStation.get(stationId) ?? new Set();

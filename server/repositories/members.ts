@@ -6,7 +6,6 @@
 import { ulid } from '../../shared/ids';
 import type { MemberDoc } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
-import type { StationHint } from '../db/hints';
 import { loadDocsWhere, writeServerDocs, type StoredDoc } from './sync-store';
 
 export const WRITE_BATCH = 500;
@@ -16,7 +15,6 @@ export interface UpsertResult {
   imported: number;
   updated: number;
   unchanged: number;
-  hints: StationHint[];
 }
 
 /** The roster fields an import writes (services/member-import). */
@@ -70,10 +68,9 @@ export const upsertMembersByCard = async (
     docs.push({ ...(current.data as unknown as MemberDoc), ...row, id: current.id, stationId, updatedAt, source: 'server', _deleted: false });
     updated++;
   }
-  const hints: StationHint[] = [];
   for (let i = 0; i < docs.length; i += WRITE_BATCH) {
     const batch = docs.slice(i, i + WRITE_BATCH) as unknown as Array<Record<string, unknown>>;
-    hints.push(...(await writeServerDocs(db, stationId, 'members', batch, options)));
+    await writeServerDocs(db, stationId, 'members', batch, options);
   }
-  return { imported, updated, unchanged, hints };
+  return { imported, updated, unchanged };
 };

@@ -8,7 +8,7 @@
  */
 import { GLOBAL_STATION_ID, collectionSpec, type CollectionName } from '../../shared/schemas/index';
 import type { Checkpoint, PullResponse, WireDoc } from '../../shared/protocol/messages';
-import { textArray, toNumber, type Database, type Queryable } from '../db/database';
+import { textArray, toNumber, type Database, type Queryable, type Transaction } from '../db/database';
 import { ApiError } from '../errors';
 import { getOrCreateSecret } from './secrets';
 import type { StationHint } from '../db/hints';
@@ -99,10 +99,11 @@ export interface DocWrite {
 
 /**
  * Writes documents under the station lock (the caller holds it): allocates one seq per
- * document in the given order and upserts them. Returns the hint for the station/collection.
+ * document in the given order and upserts them. The hint for the station/collection is queued
+ * on the transaction (published after commit) and returned.
  */
 export const writeLocked = async (
-  tx: Queryable,
+  tx: Transaction,
   stationId: string,
   collection: CollectionName,
   writes: readonly DocWrite[],
@@ -125,12 +126,14 @@ export const writeLocked = async (
            written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at`,
     [stationId, collection, writtenBy, JSON.stringify(records)],
   );
-  return { stationId, collection, seq: last };
+  const hint = { stationId, collection, seq: last };
+  tx.hint(hint);
+  return hint;
 };
 
 /**
  * Server-authored documents (station profile, roster imports, demo seed, keys): upserted
- * through the same clock. Publish the returned hints after this resolves.
+ * through the same clock, in one transaction whose hint goes out after it commits.
  */
 export const writeServerDocs = async (
   db: Database,
@@ -138,10 +141,10 @@ export const writeServerDocs = async (
   collection: CollectionName,
   docs: ReadonlyArray<object>,
   options: { writtenBy: string; now: number },
-): Promise<StationHint[]> => {
+): Promise<void> => {
   const scope = scopeOf(collection, stationId);
   const updatedAt = new Date(options.now).toISOString();
-  const hint = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await ensureStation(tx, scope);
     await lockStation(tx, scope);
     const writes = (docs as ReadonlyArray<Record<string, unknown>>).map(({ _deleted, ...data }) => ({
@@ -149,9 +152,8 @@ export const writeServerDocs = async (
       deleted: _deleted === true,
       data: { ...data, stationId: scope, updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : updatedAt },
     }));
-    return writeLocked(tx, scope, collection, writes, options.writtenBy);
+    await writeLocked(tx, scope, collection, writes, options.writtenBy);
   });
-  return hint ? [hint] : [];
 };
 
 const epochs = new WeakMap<Queryable, Promise<string>>();

@@ -51,8 +51,7 @@ export const adminRoutes = async (app: FastifyInstance) => {
       const doc = stationDoc(body, now);
       const problem = docProblem('stations', { ...doc, _deleted: false });
       if (problem) throw new ApiError(400, 'SCHEMA_VIOLATION', `Invalid station: ${problem}`);
-      const hints = await writeServerDocs(app.db, doc.id, 'stations', [{ ...doc }], { writtenBy: ACTOR, now });
-      await app.hints.publish(hints);
+      await writeServerDocs(app.db, doc.id, 'stations', [{ ...doc }], { writtenBy: ACTOR, now });
       await audit('station.create', doc.id, { name: doc.name, type: doc.type, capacity: doc.capacity });
       return reply.status(201).send({ station: await findStationProfile(app.db, doc.id) });
     },
@@ -132,8 +131,7 @@ export const adminRoutes = async (app: FastifyInstance) => {
     async (request) => {
       if (typeof request.body !== 'string') throw new ApiError(415, 'BAD_REQUEST', 'Send the roster as text/csv');
       const profile = await station(request.params.stationId);
-      const { hints, ...report } = await importMembersCsv(app.db, profile, request.body, { now: app.now(), writtenBy: ACTOR });
-      await app.hints.publish(hints);
+      const report = await importMembersCsv(app.db, profile, request.body, { now: app.now(), writtenBy: ACTOR });
       await audit('members.import', profile.id, { imported: report.imported, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount });
       return report;
     },
@@ -142,7 +140,6 @@ export const adminRoutes = async (app: FastifyInstance) => {
   app.post('/demo', { schema: { summary: 'Seed the demo station if absent and issue an enrollment code', tags: ['admin'], security } }, async (_request, reply) => {
     const now = app.now();
     const seeded = await seedDemoStation(app.db, { now, passKeys: app.passKeys });
-    await app.hints.publish(seeded.hints);
     const issued = await createEnrollmentCode(app.db, seeded.stationId, { now, ttlHours: DEFAULT_ENROLLMENT_TTL_HOURS });
     await audit('demo.seed', seeded.stationId, { created: seeded.created, expiresAt: new Date(issued.expiresAt).toISOString() });
     return reply.status(seeded.created ? 201 : 200).send({

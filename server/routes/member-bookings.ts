@@ -121,7 +121,6 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
     async (request, reply) => {
       const { stationId, memberId } = who(request);
       const result = await bookForMember(app.db, { stationId, memberId, slot: request.body.slot, ...(request.body.id ? { id: request.body.id } : {}), now: app.now() });
-      await app.hints.publish(result.hints);
       return reply.status(result.created ? 201 : 200).send({ booking: result.booking, position: result.position });
     },
   );
@@ -142,7 +141,6 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
     async (request) => {
       const { stationId, memberId } = who(request);
       const result = await cancelForMember(app.db, { stationId, memberId, id: request.params.id, now: app.now() });
-      await app.hints.publish(result.hints);
       return { booking: result.booking, position: 0 };
     },
   );

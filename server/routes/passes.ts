@@ -10,7 +10,6 @@ import { buildDemoPasses } from '../services/passes/demo-passes';
 import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '../services/passes/issue';
 import { MAX_PASS_DAYS } from '../services/passes/keys';
 import { writeAudit } from '../repositories/audit';
-import type { StationHint } from '../db/hints';
 import { stationIdSchema } from '../schemas/fields';
 import { errorResponses } from './schemas';
 
@@ -22,7 +21,6 @@ export const passRoutes = async (app: FastifyInstance) => {
   app.addHook('onRequest', app.authenticateAdmin);
   const audit = (action: string, stationId: string | null, details: Record<string, unknown>) =>
     writeAudit(app.db, { actor: ACTOR, action, stationId, details, at: app.now() });
-  const publish = (hints: StationHint[]) => app.hints.publish(hints);
 
   app.post<{ Body: { memberId: string; validDays?: number; stationId?: string } }>(
     '/passes',
@@ -47,7 +45,6 @@ export const passRoutes = async (app: FastifyInstance) => {
     async (request, reply) => {
       const { memberId, validDays, stationId } = request.body;
       const issued = await issuePass(app.db, app.passKeys, memberId, { now: app.now(), issuedBy: ACTOR, validDays, stationId });
-      await publish(issued.hints);
       const { record } = issued;
       await audit('pass.issue', record.stationId, { passId: record.id, memberId: record.memberId, kid: record.kid, validUntil: record.validUntil });
       return reply.status(201).send({ pass: issued.pass, ...record, name: issued.member.name, cardNo: issued.member.cardNo });
@@ -73,7 +70,6 @@ export const passRoutes = async (app: FastifyInstance) => {
     },
     async (request) => {
       const result = await revokePasses(app.db, request.body, { now: app.now(), revokedBy: ACTOR });
-      await publish(result.hints);
       const { revocation, alreadyRevoked, passes } = result;
       if (!alreadyRevoked) await audit('pass.revoke', null, { passId: revocation.passId, memberId: revocation.memberId, from: revocation.validFrom, passes });
       return { alreadyRevoked, passes, revocation: { id: revocation.id, passId: revocation.passId, memberId: revocation.memberId, validFrom: revocation.validFrom } };
@@ -101,7 +97,6 @@ export const passRoutes = async (app: FastifyInstance) => {
     async (request, reply) => {
       const retireOld = request.body.retireOld ?? false;
       const change = await app.passKeys.rotate(app.now(), { retireOld });
-      await publish(change.hints);
       await audit('pass-key.rotate', null, { kid: change.key.kid, retired: change.retired, retireOld });
       return reply.status(201).send({ key: change.key, retired: change.retired });
     },
@@ -109,10 +104,8 @@ export const passRoutes = async (app: FastifyInstance) => {
 
   app.post('/demo/passes', { schema: { summary: "Seed the demo station if absent and issue the demo sheet's passes", tags: ['admin', 'passes'], security } }, async () => {
     const now = app.now();
-    const seeded = await seedDemoStation(app.db, { now, passKeys: app.passKeys });
-    await publish(seeded.hints);
+    await seedDemoStation(app.db, { now, passKeys: app.passKeys });
     const demo = await buildDemoPasses(app.db, app.passKeys, { now, issuedBy: ACTOR });
-    await publish(demo.hints);
     await audit('demo.passes', demo.stationId, { members: demo.entries.map((e) => e.memberId) });
     return { stationId: demo.stationId, generatedAt: new Date(now).toISOString(), entries: demo.entries };
   });

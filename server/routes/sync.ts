@@ -80,7 +80,6 @@ export const syncRoutes = async (app: FastifyInstance) => {
       const { rows } = request.body as PushRequest;
       if (rows.length > PUSH_BATCH_MAX) throw new ApiError(413, 'BATCH_TOO_LARGE', `At most ${PUSH_BATCH_MAX} rows per push; got ${rows.length}`);
       const result = await applyPush(app.db, device(request), collection, rows, app.now());
-      await app.hints.publish(result.hints);
       return { conflicts: result.conflicts, rejected: result.rejected };
     },
   );

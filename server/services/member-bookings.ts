@@ -23,10 +23,9 @@ import {
   type BookingSlotRequest,
 } from '../../shared/domain/index';
 import { DEFAULT_STATION_RULES, type BookingDoc, type SessionDoc, type StationDoc, type VenueDoc } from '../../shared/schemas/index';
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, Transaction } from '../db/database';
 import { ApiError, notFound } from '../errors';
 import { decideBookings } from './sync/authority-bookings';
-import type { StationHint } from '../db/hints';
 import { loadDocs, loadDocsWhere, lockStation, writeLocked, type DocWrite, type StoredDoc } from '../repositories/sync-store';
 
 const asDoc = <T>(row: StoredDoc): T => ({ ...row.data, serverRev: row.seq }) as T;
@@ -38,7 +37,6 @@ export interface MemberBookingResult {
   position: number;
   /** false when the request repeated an id already booked (idempotent retry). */
   created: boolean;
-  hints: StationHint[];
 }
 
 const one = async <T>(tx: Queryable, stationId: string, collection: 'stations' | 'venues' | 'sessions', id: string): Promise<T | null> => {
@@ -56,12 +54,12 @@ const idTakenElsewhere = async (tx: Queryable, stationId: string, id: string): P
 };
 
 /** Writes under the held lock and returns the stored booking `id` with its new serverRev. */
-const commit = async (tx: Queryable, stationId: string, memberId: string, writes: DocWrite[], id: string, now: number) => {
+const commit = async (tx: Transaction, stationId: string, memberId: string, writes: DocWrite[], id: string, now: number) => {
   const decided = await decideBookings(tx, stationId, writes, now);
-  const hint = await writeLocked(tx, stationId, 'bookings', decided, `member:${memberId}`);
+  await writeLocked(tx, stationId, 'bookings', decided, `member:${memberId}`);
   const booking = asDoc<BookingDoc>((await loadDocs(tx, stationId, 'bookings', [id])).get(id)!);
   const position = booking.status === 'waitlisted' ? waitlistPosition(await slotBookingsOf(tx, stationId, booking.slotKey), id) : 0;
-  return { booking, position, hints: hint ? [hint] : [] };
+  return { booking, position };
 };
 
 export const bookForMember = async (
@@ -77,7 +75,7 @@ export const bookForMember = async (
       if (!existing || existing.data.memberId !== memberId) throw new ApiError(409, 'ID_TAKEN', `Booking id ${id} is already used`);
       const booking = asDoc<BookingDoc>(existing);
       const position = booking.status === 'waitlisted' ? waitlistPosition(await slotBookingsOf(tx, stationId, booking.slotKey), id) : 0;
-      return { booking, position, created: false, hints: [] };
+      return { booking, position, created: false };
     }
     const station = await one<StationDoc>(tx, stationId, 'stations', stationId);
     const session = input.slot.kind === 'session' ? await one<SessionDoc>(tx, stationId, 'sessions', input.slot.sessionId) : null;
@@ -110,7 +108,7 @@ export const cancelForMember = async (
     const row = (await loadDocs(tx, stationId, 'bookings', [id])).get(id);
     if (!row || row.deleted || row.data.memberId !== memberId) throw notFound(`No booking ${id} of this member`);
     const booking = asDoc<BookingDoc>(row);
-    if (booking.status === 'cancelled') return { booking, position: 0, created: false, hints: [] };
+    if (booking.status === 'cancelled') return { booking, position: 0, created: false };
     if (!isCancellable(booking.status)) {
       throw new ApiError(409, 'BAD_REQUEST', `A booking that is ${booking.status} cannot be cancelled`);
     }

@@ -15,8 +15,7 @@ export default async function globalSetup(_config: FullConfig) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-server-'));
   const db = await openDatabase({ dataDir });
   const app = await buildApp({ db, webRoot: 'dist/renderer', adminToken: E2E_ADMIN_TOKEN, rateLimitPerMinute: 100_000 });
-  const seeded = await seedDemoStation(db, { now: Date.now() });
-  await app.hints.publish(seeded.hints);
+  await seedDemoStation(db, { now: Date.now() });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   process.env.E2E_BASE_URL = url;
   process.env.E2E_ADMIN_TOKEN = E2E_ADMIN_TOKEN;

@@ -6,7 +6,7 @@
 // rows — shown here, so the harness is known to detect the failure it guards against.
 // PostgreSQL only: PGlite runs one transaction at a time, so nothing can commit out of order there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../../server/db/database';
+import type { Database, Transaction } from '../../server/db/database';
 import { ensureStation, lockStation, pullDocs, writeLocked } from '../../server/repositories/sync-store';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
 import { makeCheckIn, STATION_ID } from '../support/builders/index';
@@ -16,7 +16,7 @@ const ROUNDS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Scheme {
-  write(tx: Queryable, id: string): Promise<void>;
+  write(tx: Transaction, id: string): Promise<void>;
   /** returns ids after the checkpoint and the new checkpoint */
   read(db: Database, checkpoint: string): Promise<{ ids: string[]; checkpoint: string }>;
   initial: string;

@@ -23,7 +23,6 @@ import {
 import type { Database } from '../../db/database';
 import type { PassKeys } from '../passes/keys';
 import { findStationProfile } from '../../repositories/stations';
-import type { StationHint } from '../../db/hints';
 import { writeServerDocs } from '../../repositories/sync-store';
 import { DEMO_CAPACITY, DEMO_CLASSES, DEMO_EQUIPMENT, DEMO_EQUIPMENT_HISTORY, DEMO_STAFF, DEMO_STATION_NAME, DEMO_UTC_OFFSET_MINUTES, DEMO_VENUES } from './catalog';
 import { demoBookings } from './demo-bookings';
@@ -109,21 +108,19 @@ export const demoStaff = async (updatedAt: string): Promise<StaffDoc[]> =>
 export interface SeedResult {
   stationId: string;
   created: boolean;
-  hints: StationHint[];
 }
 
-/** Seeds the demo station if it is absent. Publish `hints` after this resolves. */
+/** Seeds the demo station if it is absent (each write's hint goes out after its commit). */
 export const seedDemoStation = async (
   db: Database,
   options: { now: number; memberCount?: number; passKeys?: Pick<PassKeys, 'ensure'> },
 ): Promise<SeedResult> => {
-  if (await findStationProfile(db, DEMO_STATION_ID)) return { stationId: DEMO_STATION_ID, created: false, hints: [] };
+  if (await findStationProfile(db, DEMO_STATION_ID)) return { stationId: DEMO_STATION_ID, created: false };
   const updatedAt = new Date(options.now).toISOString();
-  const hints: StationHint[] = [];
   const write = async (collection: CollectionName, docs: readonly object[]) => {
     for (let i = 0; i < docs.length; i += BATCH) {
       const batch = docs.slice(i, i + BATCH) as unknown as Array<Record<string, unknown>>;
-      hints.push(...(await writeServerDocs(db, DEMO_STATION_ID, collection, batch, { writtenBy: SEEDED_BY, now: options.now })));
+      await writeServerDocs(db, DEMO_STATION_ID, collection, batch, { writtenBy: SEEDED_BY, now: options.now });
     }
   };
   await write('venues', demoVenues(updatedAt));
@@ -133,7 +130,7 @@ export const seedDemoStation = async (
   await write('sessions', demoSessions(options.now));
   await write('members', demoMembers(new Date(options.now), options.memberCount ?? DEMO_MEMBER_COUNT));
   await write('bookings', demoBookings(options.now, demoSessions(options.now), demoMembers(new Date(options.now), options.memberCount ?? DEMO_MEMBER_COUNT)));
-  hints.push(...((await options.passKeys?.ensure(options.now))?.hints ?? []));
+  await options.passKeys?.ensure(options.now);
   await write('stations', [demoStationDoc(updatedAt)]);
-  return { stationId: DEMO_STATION_ID, created: true, hints };
+  return { stationId: DEMO_STATION_ID, created: true };
 };

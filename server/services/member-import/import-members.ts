@@ -7,7 +7,6 @@ import type { StationDoc } from '../../../shared/schemas/index';
 import type { Database } from '../../db/database';
 import { ApiError } from '../../errors';
 import { upsertMembersByCard, type MemberFields } from '../../repositories/members';
-import type { StationHint } from '../../db/hints';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv';
 import { parseMemberRow, readHeader, type RowError } from './member-rows';
 
@@ -37,7 +36,7 @@ export const importMembersCsv = async (
   station: StationDoc,
   text: string,
   options: { now: number; writtenBy: string },
-): Promise<ImportReport & { hints: StationHint[] }> => {
+): Promise<ImportReport> => {
   const [head, ...rows] = records(text);
   const header = readHeader(head);
   if ('problem' in header) throw new ApiError(400, 'BAD_REQUEST', header.problem);

@@ -10,7 +10,6 @@ import { encodeBase64url, parsePass } from '../../../shared/passes/index';
 import type { MemberCategory } from '../../../shared/schemas/index';
 import type { Database } from '../../db/database';
 import { findMembersById } from '../../repositories/member-passes';
-import type { StationHint } from '../../db/hints';
 import { DAY_MS, type PassKeys } from './keys';
 import { issuePass, revokePasses } from './issue';
 
@@ -54,10 +53,9 @@ export const buildDemoPasses = async (
   db: Database,
   keys: PassKeys,
   options: { now: number; issuedBy: string },
-): Promise<{ stationId: string; entries: DemoEntry[]; hints: StationHint[] }> => {
+): Promise<{ stationId: string; entries: DemoEntry[] }> => {
   const { now, issuedBy } = options;
   const entries: DemoEntry[] = [];
-  const hints: StationHint[] = [];
   for (const plan of PLAN) {
     const memberId = demoMemberId(plan.n);
     const [found] = await findMembersById(db, memberId, DEMO_STATION_ID);
@@ -68,9 +66,8 @@ export const buildDemoPasses = async (
       issuePass(db, keys, memberId, { now, issuedBy, stationId: DEMO_STATION_ID, ...extra });
     if (plan.note === 'valid' || plan.note === 'revoked-pass' || plan.note === 'tampered') {
       const issued = await issue();
-      hints.push(...issued.hints);
       pass = plan.note === 'tampered' ? tamper(issued.pass, demoMemberId(2)) : issued.pass;
-      if (plan.note === 'revoked-pass') hints.push(...(await revokePasses(db, { passId: issued.record.id }, { now, revokedBy: issuedBy })).hints);
+      if (plan.note === 'revoked-pass') await revokePasses(db, { passId: issued.record.id }, { now, revokedBy: issuedBy });
     } else if (plan.note === 'expired-pass') {
       pass = (await issue({ issuedAt: now - 60 * DAY_MS, validDays: 30 })).pass;
     } else if (plan.note === 'suspended') {
@@ -78,5 +75,5 @@ export const buildDemoPasses = async (
     }
     entries.push({ memberId, name: member.name, cardNo: member.cardNo, category: member.category, pass, passExpect: plan.passExpect, cardExpect: plan.cardExpect, note: plan.note });
   }
-  return { stationId: DEMO_STATION_ID, entries, hints };
+  return { stationId: DEMO_STATION_ID, entries };
 };

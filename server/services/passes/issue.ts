@@ -11,7 +11,6 @@ import { GLOBAL_STATION_ID, type MemberDoc, type TrustDoc } from '../../../share
 import type { Database } from '../../db/database';
 import { ApiError, notFound } from '../../errors';
 import { countPassesOf, findMembersById, findPass, insertPass, markRevoked, type PassRecord } from '../../repositories/member-passes';
-import type { StationHint } from '../../db/hints';
 import { loadDocsWhere, writeServerDocs } from '../../repositories/sync-store';
 import { DAY_MS, MAX_PASS_DAYS, type PassKeys } from './keys';
 
@@ -33,7 +32,6 @@ export interface IssuedPass {
   pass: string;
   record: PassRecord;
   member: Pick<MemberDoc, 'id' | 'name' | 'cardNo' | 'category' | 'status'>;
-  hints: StationHint[];
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -85,7 +83,7 @@ export const issuePass = async (db: Database, keys: PassKeys, memberId: string, 
   };
   await insertPass(db, record, options.issuedBy);
   const { id, name, cardNo, category, status } = member;
-  return { pass, record, member: { id, name, cardNo, category, status }, hints: signing.hints };
+  return { pass, record, member: { id, name, cardNo, category, status } };
 };
 
 export type RevokeTarget = { passId: string } | { memberId: string };
@@ -96,7 +94,6 @@ export interface Revocation {
   alreadyRevoked: boolean;
   /** Register rows newly marked revoked. */
   passes: number;
-  hints: StationHint[];
 }
 
 const revocationDoc = (fields: Pick<TrustDoc, 'id' | 'kid' | 'passId' | 'memberId' | 'validFrom' | 'validUntil'>, now: number): TrustDoc => ({
@@ -116,10 +113,10 @@ export const revokePasses = async (db: Database, target: RevokeTarget, options: 
     const record = await findPass(db, target.passId);
     if (!record) throw notFound(`No pass ${target.passId} was issued by this server`);
     const existing = (await loadDocsWhere(db, GLOBAL_STATION_ID, 'trust', 'passId', [record.id])).find((d) => !d.deleted && d.data.kind === 'revocation');
-    if (existing) return { revocation: existing.data as unknown as TrustDoc, alreadyRevoked: true, passes: 0, hints: [] };
+    if (existing) return { revocation: existing.data as unknown as TrustDoc, alreadyRevoked: true, passes: 0 };
     const doc = revocationDoc({ id: `rev-${ulid(now)}`, kid: record.kid, passId: record.id, memberId: record.memberId, validFrom: at, validUntil: record.validUntil }, now);
-    const hints = await write(doc);
-    return { revocation: doc, alreadyRevoked: false, passes: await markRevoked(db, { passId: record.id }, at), hints };
+    await write(doc);
+    return { revocation: doc, alreadyRevoked: false, passes: await markRevoked(db, { passId: record.id }, at) };
   }
   const { memberId } = target;
   if ((await findMembersById(db, memberId)).length === 0 && (await countPassesOf(db, memberId)) === 0) {
@@ -133,6 +130,6 @@ export const revokePasses = async (db: Database, target: RevokeTarget, options: 
     { id: existing?.id ?? `rev-${ulid(now)}`, kid: '', passId: '', memberId, validFrom: from, validUntil: new Date(now + MAX_PASS_DAYS * DAY_MS).toISOString() },
     now,
   );
-  const hints = await write(doc);
-  return { revocation: doc, alreadyRevoked: false, passes: await markRevoked(db, { memberId, before: from }, at), hints };
+  await write(doc);
+  return { revocation: doc, alreadyRevoked: false, passes: await markRevoked(db, { memberId, before: from }, at) };
 };

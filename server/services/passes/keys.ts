@@ -15,7 +15,6 @@ import { GLOBAL_STATION_ID, type TrustDoc } from '../../../shared/schemas/index'
 import type { Database } from '../../db/database';
 import { ApiError } from '../../errors';
 import { getOrCreateSecret } from '../../repositories/secrets';
-import type { StationHint } from '../../db/hints';
 import { loadAll, writeServerDocs } from '../../repositories/sync-store';
 import { createKeyWrapper, type KeyWrapper } from '../../crypto/key-wrap';
 
@@ -38,7 +37,6 @@ export interface KeyChange {
   key: PassKeyInfo;
   /** Key ids whose lifetime was ended now. */
   retired: string[];
-  hints: StationHint[];
 }
 
 export interface PassKeys {
@@ -102,8 +100,8 @@ export const createPassKeys = (db: Database, options: { secret?: string } = {}):
     privateKeys.set(kid, privateKey);
     const retiring = retireOld ? (await keyDocs()).filter((d) => Date.parse(d.validUntil) > now) : [];
     const ended = retiring.map((d) => ({ ...d, validUntil: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() }));
-    const hints = await writeServerDocs(db, GLOBAL_STATION_ID, 'trust', [...ended, keyDoc(info, now)], { writtenBy: 'pass-keys', now });
-    return { key: info, retired: retiring.map((d) => d.kid), hints };
+    await writeServerDocs(db, GLOBAL_STATION_ID, 'trust', [...ended, keyDoc(info, now)], { writtenBy: 'pass-keys', now });
+    return { key: info, retired: retiring.map((d) => d.kid) };
   };
 
   const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -120,7 +118,7 @@ export const createPassKeys = (db: Database, options: { secret?: string } = {}):
     signingKey: (now, until) =>
       serialized(async () => {
         const found = (await keyDocs()).find((d) => usable(d, now, until));
-        return found ? { key: keyInfo(found), retired: [], hints: [] } : create(now, false);
+        return found ? { key: keyInfo(found), retired: [] } : create(now, false);
       }),
     rotate: (now, { retireOld = false } = {}) => serialized(() => create(now, retireOld)),
     ensure: (now) => serialized(async () => ((await keyDocs()).some((d) => Date.parse(d.validUntil) > now) ? null : create(now, false))),

@@ -25,6 +25,7 @@ import { memberChangeProblem } from './member-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 export interface PushResult extends PushResponse {
+  /** What the push changed, per collection: queued on its transaction and published after commit. */
   hints: StationHint[];
 }
 

@@ -1,0 +1,3 @@
+import { transactionSuite } from './transaction.suite';
+
+transactionSuite('pglite');
