@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { demoCardNo, demoMember } from '../../shared/demo/members';
 import { issueDemoCode } from './admin';
-import { expect, test, type Desk } from './fixtures';
+import { expect, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
 import { signIn } from './staff';
 
 const HOUR = 3_600_000;
@@ -80,7 +80,7 @@ const pastCourtSlot = (now: number): number => {
 };
 
 // several bookings, check-ins and two syncs each: more than the default minute on a loaded machine
-test.setTimeout(180_000);
+test.setTimeout(SYNCING_TEST_TIMEOUT_MS);
 
 test('a check-in marks the booking attended; offline, the desk releases a no-show and the place is booked again', async ({ desk }) => {
   const page = desk.page;

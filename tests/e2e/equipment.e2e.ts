@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { qrMatrix } from '../../src-renderer/features/equipment/labels/qr-svg';
 import { issueDemoCode } from './admin';
-import { expect, followSimulatedClock, test, type Desk } from './fixtures';
+import { expect, followSimulatedClock, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
 import { stripedPng } from './png';
 import { signIn } from './staff';
 
@@ -82,7 +82,7 @@ const confirm = (desk: Desk) => desk.page.getByRole('dialog').getByRole('button'
 const gymAlert = (desk: Desk) => desk.page.locator('[data-testid="venue-fault"][data-venue="DEMO-V-GYM"]');
 
 test('a fault reported offline reaches the other desk with its photo and closes the venue until repaired', async ({ desk, openDesk }) => {
-  test.setTimeout(180_000); // two desks enroll and sync the demo station first
+  test.setTimeout(SYNCING_TEST_TIMEOUT_MS); // two desks enroll and sync the demo station first
   const other = await openDesk();
   await enroll(desk);
   await enroll(other);
@@ -146,7 +146,7 @@ test('a fault reported offline reaches the other desk with its photo and closes 
 });
 
 test('an out-of-service fault flags the venue’s bookings on every desk and refuses new ones until repaired', async ({ desk, openDesk }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(SYNCING_TEST_TIMEOUT_MS);
   // members of the demo grid nobody else books (another pair on a repeated run against the same server)
   const [first, second] = [21, 22].map((n) => `3100000000${n + 2 * testInfo.repeatEachIndex}`) as [string, string];
   const other = await openDesk();

@@ -6,6 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 
+/**
+ * Test limit for a test that syncs with the server several times (enroll, push, pull, review):
+ * 10–30 s on an idle machine, up to ~2× that beside other jobs on two cores. A limit, not a wait:
+ * a passing test ends as soon as its last check holds.
+ */
+export const SYNCING_TEST_TIMEOUT_MS = 180_000;
+
 export interface Desk {
   page: Page;
   context: BrowserContext;
