@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../shared/ipc/channels';
+import { WAIT_LIMIT_MS } from '../tests/support/wait';
 
 const fake = vi.hoisted(() => {
   const log: string[] = [];
@@ -94,7 +95,7 @@ describe('main process wiring', () => {
 
   it('after ready: permissions, protocol and every IPC handler are in place before the UI loads', async () => {
     fake.ready();
-    await vi.waitFor(() => expect(fake.windows[0]?.url).toBe('app://desk/index.html'));
+    await vi.waitFor(() => expect(fake.windows[0]?.url).toBe('app://desk/index.html'), { timeout: WAIT_LIMIT_MS });
     const load = index('window:load app://desk/index.html');
     for (const step of ['default:permission-request', 'default:permission-check', 'default:device-permission', 'label-print:permission-request', 'label-print:request-filter', 'protocol:handle app']) {
       expect(index(step), step).toBeGreaterThanOrEqual(0);
