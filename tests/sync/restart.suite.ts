@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../../server/testing/test
 import { makeCheckIn } from '../support/builders/index';
 import { Desk } from './harness/desk';
 import { FaultProxy } from './harness/fault-proxy';
-import { createStation, issueCode, serverDocs, startServerProcess, type ServerProcess } from './harness/server';
+import { createStation, issueCode, SERVER_PROCESS_TEST_LIMIT_MS, serverDocs, startServerProcess, type ServerProcess } from './harness/server';
 
 export const restartSuite = (kind: 'pglite' | 'postgres') => {
   describe(`server restart mid-push on ${kind}`, () => {
@@ -20,7 +20,7 @@ export const restartSuite = (kind: 'pglite' | 'postgres') => {
       for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
     });
 
-    it('loses and duplicates nothing when the server is killed during a push', async () => {
+    it('loses and duplicates nothing when the server is killed during a push', { timeout: SERVER_PROCESS_TEST_LIMIT_MS }, async () => {
       let testDb: TestDatabase | null = null;
       const dataDir = mkdtempSync(join(tmpdir(), 'sd-restart-'));
       cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));

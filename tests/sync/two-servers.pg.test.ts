@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../server/testing/test-db';
 import { makeCheckIn } from '../support/builders/index';
 import { Desk } from './harness/desk';
-import { admin, createStation, issueCode, startServerProcess, type ServerProcess } from './harness/server';
+import { admin, createStation, issueCode, SERVER_PROCESS_TEST_LIMIT_MS, startServerProcess, type ServerProcess } from './harness/server';
 
 describe('two server processes, one database', () => {
   let testDb: TestDatabase;
@@ -17,7 +17,7 @@ describe('two server processes, one database', () => {
     await testDb?.dispose();
   });
 
-  it('delivers a change across processes by hint, and a revocation closes the other process’s stream', async () => {
+  it('delivers a change across processes by hint, and a revocation closes the other process’s stream', { timeout: SERVER_PROCESS_TEST_LIMIT_MS }, async () => {
     testDb = await createTestDatabase('postgres');
     servers.push(await startServerProcess({ databaseUrl: testDb.url }), await startServerProcess({ databaseUrl: testDb.url }));
     const [one, two] = servers as [ServerProcess, ServerProcess];

@@ -76,6 +76,13 @@ export const startServer = async (kind: TestDbKind): Promise<TestServer> => {
   };
 };
 
+/**
+ * Test limit for a test that starts server processes (each compiles the server with tsx: 5–15 s
+ * on two busy cores) and then lets desks settle (up to DESK_WAIT_LIMIT_MS, or longer where the
+ * test says so). A limit, not a wait.
+ */
+export const SERVER_PROCESS_TEST_LIMIT_MS = 180_000;
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
