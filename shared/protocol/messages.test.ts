@@ -1,7 +1,7 @@
 // The protocol schemas accept what the server sends and refuse what a broken server could, and
 // parsing compiles nothing (the desk's CSP forbids eval and new Function).
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCheckIn } from '../../tests/fixtures/docs';
+import { makeCheckIn } from '../../tests/support/builders/index';
 import {
   deviceTokensSchema,
   errorBodySchema,
