@@ -7,8 +7,8 @@
  */
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import { Progress, trackRequest, type RequestStats } from './progress';
-import { now, serve } from './rpc';
+import { serve } from '../../tests/sync/harness/worker-rpc';
+import { now, Progress, trackRequest, type RequestStats } from './progress';
 
 PouchDB.plugin(memoryAdapter);
 

@@ -2,7 +2,12 @@
  * Worker-side progress of one measurement: distinct document ids seen (arrived locally, or
  * acknowledged by the server) until a target count, stamped with `now()` when it is reached.
  */
-import { now } from './rpc';
+
+/**
+ * Timestamps cross threads as `performance.timeOrigin + performance.now()` (epoch ms with sub-ms
+ * resolution), so a write stamped in one desk worker and a change seen in another compare directly.
+ */
+export const now = (): number => performance.timeOrigin + performance.now();
 
 export class Progress {
   private readonly ids = new Set<string>();

@@ -1,28 +1,20 @@
 /**
  * One of OUR desks in its own worker thread: the real desk code (RxDB 17 on the memory storage,
  * the real replication of every collection with its SSE hint stream, the main process's device
- * service for enrollment) — as tests/sync/harness/desk-worker.ts, plus what the benchmark needs:
+ * service for enrollment), opened as the sync tests open theirs (tests/sync/harness/desk-session.ts,
+ * served over tests/sync/harness/worker-rpc.ts), plus what the benchmark needs:
  * batch sizes, arrival and acknowledgement counters stamped in this thread, and request counts
  * (through the replication's `fetch` option; nothing in the desk code changes).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SecretStore } from '../../src-main/credentials';
-import { createDeviceService, parseDeviceCredential } from '../../src-main/device';
-import { fakeEncryptor } from '../../src-main/testing/fake-encryptor';
-import { createDatabase, type DeskDatabase } from '../../src-renderer/data/database';
-import { startReplication, type SyncHandle } from '../../src-renderer/data/replication';
-import { memoryStorage } from '../../src-renderer/data/storage';
+import type { SyncHandle } from '../../src-renderer/data/replication';
 import type { PushRequest, PushResponse } from '../../shared/protocol/messages';
 import type { CollectionName } from '../../shared/schemas/index';
-import { Progress, trackRequest, type RequestStats } from './progress';
-import { now, serve } from './rpc';
+import { openDeskSession, type DeskSession } from '../../tests/sync/harness/desk-session';
+import { serve } from '../../tests/sync/harness/worker-rpc';
+import { now, Progress, trackRequest, type RequestStats } from './progress';
 
-let db: DeskDatabase | null = null;
+let session: DeskSession | null = null;
 let sync: SyncHandle | null = null;
-let device: ReturnType<typeof createDeviceService> | null = null;
-let serverUrl = '';
 const arrived = new Progress();
 const acked = new Progress();
 const seen = new Progress();
@@ -47,34 +39,28 @@ const instrumentedFetch: typeof fetch = async (input, init) => {
 };
 
 const desk = () => {
-  if (!db || !device) throw new Error('init first');
-  return { db, device };
+  if (!session) throw new Error('init first');
+  return session;
 };
 
 serve({
   async init(args: { name: string; serverUrl: string; code: string }) {
-    serverUrl = args.serverUrl;
-    db = await createDatabase({ storage: memoryStorage(), name: `${args.name}-${Date.now()}`, devChecks: false, multiInstance: false });
+    session = await openDeskSession({ ...args, deskName: args.name });
     for (const name of WATCHED) {
-      db[name].eventBulks$.subscribe((bulk) => {
+      session.db[name].eventBulks$.subscribe((bulk) => {
         const inserted = bulk.events.filter((e) => e.operation === 'INSERT').map((e) => e.documentId);
         if (inserted.length === 0) return;
         arrived.add(inserted);
         seen.add(inserted);
       });
     }
-    const dir = mkdtempSync(join(tmpdir(), 'bench-cred-'));
-    device = createDeviceService({ store: new SecretStore(join(dir, 'cred.bin'), fakeEncryptor(), parseDeviceCredential, 'device credential') });
-    await device.enroll({ serverUrl: args.serverUrl, code: args.code, deskName: args.name });
     return true;
   },
   /** Starts (or restarts: "the network is back") the replication; returns its start time. */
   async start(args: { batchSize: number; pushBatchSize: number }) {
-    const { db: d, device: dev } = desk();
+    const d = desk();
     const t0 = now();
-    sync = startReplication(d, {
-      serverUrl,
-      getAccessToken: () => dev.getAccessToken(),
+    sync = d.replicate({
       fetch: instrumentedFetch,
       batchSize: args.batchSize,
       pushBatchSize: args.pushBatchSize,
@@ -134,7 +120,7 @@ serve({
   },
   async close() {
     await sync?.stop();
-    await db?.remove();
+    await session?.db.remove();
     return true;
   },
 });

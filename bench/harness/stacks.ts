@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
 import { createStation, issueCode, startServer, type TestServer } from '../../tests/sync/harness/server';
+import { WorkerClient } from '../../tests/sync/harness/worker-rpc';
 import { rosterMember, toPouch } from './docs';
 import { startPouchServer, type PouchServer } from './pouchdb-server';
-import { WorkerClient } from './worker-client';
 
 export type StackId = 'pglite' | 'postgres' | 'pouchdb';
 export type DocKind = 'members' | 'checkins';
@@ -109,6 +109,8 @@ export interface Stack {
 }
 
 const PRELOAD_CHUNK = 1000;
+// inside bench/node_modules so the built desk workers find the benchmark peers (bench/package.json)
+const BUILD_DIR = 'bench/node_modules/.cache/bench-build';
 
 export const ourStack = async (kind: TestDbKind): Promise<Stack> => {
   const server: TestServer = await startServer(kind);
@@ -130,7 +132,7 @@ export const ourStack = async (kind: TestDbKind): Promise<Stack> => {
       return { station: { id, dbUrl: '' }, preloadMs: performance.now() - started };
     },
     async openDesk(station, name) {
-      const worker = await WorkerClient.start(name, 'bench/harness/rx-desk-worker.ts');
+      const worker = await WorkerClient.start(name, { entry: 'bench/harness/rx-desk-worker.ts', outDir: BUILD_DIR });
       try {
         await worker.call('init', { name, serverUrl: server.url, code: await issueCode(server.url, station.id) });
       } catch (error) {
@@ -173,7 +175,7 @@ export const pouchStack = async (): Promise<Stack> => {
       return { station: { id, dbUrl }, preloadMs: performance.now() - started };
     },
     async openDesk(station, name) {
-      const worker = await WorkerClient.start(name, 'bench/harness/pouch-desk-worker.ts', ['pouchdb', 'pouchdb-adapter-memory']);
+      const worker = await WorkerClient.start(name, { entry: 'bench/harness/pouch-desk-worker.ts', outDir: BUILD_DIR, external: ['pouchdb', 'pouchdb-adapter-memory'] });
       await worker.call('init', { name, remoteUrl: station.dbUrl });
       return new BenchDesk('pouchdb', worker);
     },

@@ -4,10 +4,10 @@
  * decided by the real server. Run on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index';
+import type { BookingDoc, MemberDoc } from '../../shared/schemas/index';
 import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
-import { makeMember } from '../support/builders/index';
+import { makeMember, makeVenue } from '../support/builders/index';
 import type { Desk } from './harness/desk';
 import { deskFleet } from './harness/fleet';
 import { createStation, serverDocs, startServer, type TestServer } from './harness/server';
@@ -26,9 +26,7 @@ export const bookingSyncSuite = (kind: TestDbKind) => {
       const station = `ST-BK-${kind}-${++stations}`;
       await createStation(server.url, station);
       const at = new Date().toISOString();
-      const venue = (id: string, capacity: number): VenueDoc => ({
-        id: `${station}-${id}`, stationId: station, serverRev: 0, updatedAt: at, name: id, nameEn: id, kind: 'court', capacity, slotMinutes: 60, active: true,
-      });
+      const venue = (id: string, capacity: number) => makeVenue({ id: `${station}-${id}`, stationId: station, updatedAt: at, name: id, nameEn: id, kind: 'court', capacity });
       const venues = [venue('ONE', 1), venue('TWO', 2)];
       const members: MemberDoc[] = [1, 2, 3, 4].map((n) => makeMember({ id: `${station}-M${n}`, stationId: station, cardNo: `${stations}0000${n}`, phoneTail: `000${n}`, name: `会员${n}` }));
       await writeServerDocs(server.db, station, 'venues', venues, { writtenBy: 'test', now: Date.now() });

@@ -3,11 +3,10 @@
  * server over real HTTP, through fault-injecting proxies. Run on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ulid } from '../../shared/ids';
-import type { BookingDoc, CheckInDoc, MemberDoc, VenueDoc } from '../../shared/schemas/index';
+import type { BookingDoc, CheckInDoc, MemberDoc } from '../../shared/schemas/index';
 import { writeServerDocs } from '../../server/repositories/sync-store';
 import type { TestDbKind } from '../../server/testing/test-db';
-import { makeCheckIn, makeMember } from '../support/builders/index';
+import { makeCheckIn, makeMember, makeVenue, makeVenueBooking } from '../support/builders/index';
 import type { Desk } from './harness/desk';
 import { deskFleet } from './harness/fleet';
 import { createStation, serverDocs, startServer, type TestServer } from './harness/server';
@@ -81,10 +80,9 @@ export const syncSuite = (kind: TestDbKind) => {
     it('resolves conflicting edits by each collection’s policy', { timeout: MULTI_SETTLE_TEST_MS }, async () => {
       const station = `ST-POLICY-${kind}`;
       await createStation(server.url, station);
-      const venue: VenueDoc = {
-        id: `V-${kind}`, stationId: station, serverRev: 0, updatedAt: '2026-11-29T00:00:00.000Z',
-        name: '乒乓球室', nameEn: 'Table tennis', kind: 'room', capacity: 1, slotMinutes: 60, active: true,
-      };
+      const venue = makeVenue({
+        id: `V-${kind}`, stationId: station, updatedAt: '2026-11-29T00:00:00.000Z', name: '乒乓球室', nameEn: 'Table tennis', kind: 'room', capacity: 1,
+      });
       const members = [makeMember({ stationId: station, id: `M1-${kind}`, cardNo: 'P1' }), makeMember({ stationId: station, id: `M2-${kind}`, cardNo: 'P2' })];
       await writeServerDocs(server.db, station, 'venues', [venue], { writtenBy: 'test', now: Date.now() });
       await writeServerDocs(server.db, station, 'members', members, { writtenBy: 'test', now: Date.now() });
@@ -96,11 +94,8 @@ export const syncSuite = (kind: TestDbKind) => {
       // bookings: both desks give the last place of the same slot, offline
       const startsAt = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 14) + '00:00.000Z';
       const endsAt = new Date(Date.parse(startsAt) + 3600_000).toISOString();
-      const booking = (member: MemberDoc, requestedAt: string): BookingDoc => ({
-        id: ulid(), stationId: station, serverRev: 0, updatedAt: requestedAt, memberId: member.id, venueId: venue.id, sessionId: '',
-        slotKey: `venue:${venue.id}:${startsAt}`, startsAt, endsAt, status: 'confirmed', reason: 'OK', decidedBy: 'desk', source: 'desk',
-        requestedAt, deskId: 'X', staffId: 'S', checkInId: '', ack: null,
-      });
+      const booking = (member: MemberDoc, requestedAt: string): BookingDoc =>
+        makeVenueBooking(venue.id, member.id, startsAt, { stationId: station, updatedAt: requestedAt, endsAt, requestedAt, deskId: 'X', staffId: 'S' });
       const early = booking(members[0]!, new Date(Date.now() - 60_000).toISOString());
       const late = booking(members[1]!, new Date().toISOString());
       await b.desk.insert('bookings', [late]);

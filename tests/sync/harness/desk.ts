@@ -1,12 +1,9 @@
 /**
- * The test thread's handle on a simulated desk (desk-worker.ts bundled with esbuild, since a
- * worker thread cannot load TypeScript through Vitest).
+ * The test thread's handle on a simulated desk (desk-worker.ts in a worker thread, over
+ * worker-rpc.ts).
  */
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CollectionName } from '../../../shared/schemas/index';
+import { WorkerClient } from './worker-rpc';
 
 /** How long a desk may take to settle or to show what a test waits for (a sync round trip through
  * a worker and a proxy: seconds on a loaded machine). Tests may pass a longer limit. */
@@ -14,24 +11,7 @@ export const DESK_WAIT_LIMIT_MS = 30_000;
 /** How often those waits ask the desk's worker again. */
 export const DESK_POLL_INTERVAL_MS = 100;
 
-const OUT = resolve('.data/test-build/desk-worker.mjs');
-let built: Promise<void> | null = null;
-
-const buildWorker = () =>
-  (built ??= (async () => {
-    mkdirSync(join(OUT, '..'), { recursive: true });
-    await build({
-      entryPoints: [resolve('tests/sync/harness/desk-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: OUT,
-      define: { 'import.meta.env.DEV': 'false', 'import.meta.env': '{"DEV":false}' },
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'error',
-    });
-  })());
+const DESK_WORKER = { entry: 'tests/sync/harness/desk-worker.ts', outDir: '.data/test-build' };
 
 export interface SyncStatusView {
   state?: string;
@@ -42,37 +22,20 @@ export interface SyncStatusView {
 }
 
 export class Desk {
-  private next = 0;
-  private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private constructor(
-    readonly name: string,
-    private readonly worker: Worker,
-  ) {
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
-      const w = this.waiting.get(m.id);
-      this.waiting.delete(m.id);
-      if (m.ok) w?.resolve(m.result);
-      else w?.reject(new Error(`${name}: ${m.error}`));
-    });
-    worker.on('error', (error) => {
-      for (const w of this.waiting.values()) w.reject(error);
-      this.waiting.clear();
-    });
+  private constructor(private readonly worker: WorkerClient) {}
+
+  get name(): string {
+    return this.worker.name;
   }
 
   static async open(name: string, serverUrl: string, code: string): Promise<Desk> {
-    await buildWorker();
-    const desk = new Desk(name, new Worker(OUT));
+    const desk = new Desk(await WorkerClient.start(name, DESK_WORKER));
     await desk.call('init', { name, serverUrl, code, deskName: name });
     return desk;
   }
 
   private call<T>(op: string, args?: unknown): Promise<T> {
-    const id = this.next++;
-    return new Promise<T>((resolvePromise, reject) => {
-      this.waiting.set(id, { resolve: resolvePromise as (v: unknown) => void, reject });
-      this.worker.postMessage({ id, op, args });
-    });
+    return this.worker.call<T>(op, args);
   }
 
   start(options: { pollIntervalMs?: number; retryTime?: number } = {}) {
