@@ -1,7 +1,9 @@
 // The process boundaries of docs/architecture.md are lint rules; this proves each one fires on a forbidden
 // import (and stays quiet on an allowed one), using ESLint's own API and our config.
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { importCircles, layerOf, readServerImports, upwardImports } from './server-layers';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -47,5 +49,32 @@ describe('process-boundary lint rules', () => {
     ['server/x.ts', "import { COLLECTIONS } from '../shared/schemas/index';"],
   ])('%s: %s is allowed', async (filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toEqual([]);
+  });
+});
+
+// Inside server/, layers import only downward and never in a loop (server/README.md), read from
+// the source's import lines.
+describe('server layers', () => {
+  const graph = readServerImports(join(process.cwd(), 'server'));
+
+  it('reads the imports of the server, type-only and multi-line ones included', () => {
+    expect(Object.keys(graph).length).toBeGreaterThan(50);
+    expect(graph['app.ts']).toEqual(expect.arrayContaining(['plugins/auth.ts', 'plugins/hints.ts', 'routes/sync.ts']));
+    expect(graph['repositories/sync-store.ts']).toEqual(expect.arrayContaining(['db/database.ts', 'db/hints.ts']));
+  });
+
+  it('no server file imports a higher layer', () => {
+    expect(upwardImports(graph)).toEqual([]);
+  });
+
+  it('no server files import each other in a loop', () => {
+    expect(importCircles(graph)).toEqual([]);
+  });
+
+  it('the rules fire on an upward import, a loop and a file of no layer', () => {
+    expect(upwardImports({ 'repositories/x.ts': ['services/y.ts', 'db/database.ts'], 'services/y.ts': [] })).toEqual(['repositories/x.ts -> services/y.ts']);
+    expect(upwardImports({ 'testing/x.ts': ['app.ts'], 'services/x.suite.ts': ['app.ts'] })).toEqual([]);
+    expect(importCircles({ 'services/a.ts': ['services/b.ts'], 'services/b.ts': ['services/a.ts'] })).toEqual(['services/a.ts -> services/b.ts -> services/a.ts']);
+    expect(() => layerOf('stray/x.ts')).toThrow(/no layer/);
   });
 });
