@@ -1,6 +1,6 @@
 /**
  * The demo station's roster, one pure rule shared by the desk's offline demo
- * (src-renderer/features/settings/demo-data.ts) and the server's demo seed (server/demo/seed.ts),
+ * (src-renderer/features/settings/demo-data.ts) and the server's demo seed (server/services/demo/seed.ts),
  * so a desk that tried the demo offline and then enrolls into the server's demo station sees the
  * same people under the same ids and card numbers.
  *

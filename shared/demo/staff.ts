@@ -1,7 +1,7 @@
 /**
  * The demo station's two staff members, shared by the desk's offline demo
  * (src-renderer/features/settings/demo-data.ts) so that the ids match the server's demo seed
- * (server/demo/catalog.ts, DEMO-STAFF-<key>) and the PINs the README and the sign-in hint name.
+ * (server/services/demo/catalog.ts, DEMO-STAFF-<key>) and the PINs the README and the sign-in hint name.
  */
 import type { StaffRole } from '../schemas/staff';
 

@@ -13,7 +13,7 @@
  *
  * A person is the member id, or the badge when the scan matched no member (the same rule as the
  * duplicate check). Check-out changes only `checkedOutAt`/`checkOutMethod`: check-ins stay
- * append-only otherwise (the server enforces it, server/sync/immutability.ts).
+ * append-only otherwise (the server enforces it, server/services/sync/immutability.ts).
  */
 import type { CheckInDoc } from '../schemas/checkins';
 import { isInside, visitorKey, visitorsInside } from './occupancy';

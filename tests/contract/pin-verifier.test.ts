@@ -1,4 +1,4 @@
-// The server makes staff PIN verifiers with Node's crypto (server/demo/pin-verifier.ts); the desk
+// The server makes staff PIN verifiers with Node's crypto (server/services/demo/pin-verifier.ts); the desk
 // checks them with Web Crypto (src-renderer/session/pin-verify.ts). Both sides must agree,
 // or no one could sign in at a desk.
 import { describe, expect, it } from 'vitest';
