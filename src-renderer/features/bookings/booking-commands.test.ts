@@ -4,7 +4,8 @@
 // marking its booking attended.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exceptionsOf } from '../../../shared/domain/index';
-import { cst, makeMember, makeSession, makeStation, makeVenue, MONDAY } from '../../../tests/support/builders/fixed';
+import { cst, makeLog, makeMember, makeSession, makeStation, makeVenue, MONDAY } from '../../../tests/support/builders/fixed';
+import { makeEquipment } from '../../../tests/support/builders/index';
 import { createDatabase, createRepositories, memoryStorage, type DeskDatabase, type Repositories } from '../../data/index';
 import { checkInCard } from '../check-in/check-in-command';
 import {
@@ -108,9 +109,9 @@ describe('desk booking commands', () => {
   });
 
   it('refuses a venue with an open high-severity fault and notes the warning for a lesser one', async () => {
-    const equipment = { id: 'eq-1', stationId: 'st-1', serverRev: 0, updatedAt: at('08:00'), name: '跑步机', category: 'treadmill' as const, assetTag: 'JA-TM-01', venueId: court.id };
+    const equipment = makeEquipment({ id: 'eq-1', stationId: 'st-1', updatedAt: at('08:00'), name: '跑步机', venueId: court.id });
     await db.equipment.insert(equipment);
-    const log = { id: 'l-1', stationId: 'st-1', serverRev: 0, updatedAt: at('08:00'), equipmentId: 'eq-1', event: 'fault-reported' as const, severity: 'low' as const, description: '', photo: '', at: at('08:00'), deskId: 'desk-1', staffId: 'staff-1' };
+    const log = makeLog({ id: 'l-1', updatedAt: at('08:00'), equipmentId: 'eq-1', severity: 'low', at: at('08:00') });
     await db.equipmentLogs.insert(log);
     const flagged = await createBooking(ctx(), member(1), slot('10:00'), { faultNote: '已告知会员设备故障' });
     expect(flagged.booking).toMatchObject({ status: 'confirmed', reason: 'FLAGGED_FAULT', ack: { staffId: 'staff-1', note: '已告知会员设备故障' } });
