@@ -15,10 +15,12 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/** A transaction in progress: queries, and hints that go out only if it commits. */
+/** A transaction in progress: queries, and notices that go out only if it commits. */
 export interface Transaction extends Queryable {
   /** Queues a hint for desks; published after a successful commit, dropped on rollback. */
   hint(hint: StationHint): void;
+  /** Queues a device's revocation for every server process (its live streams close); after commit. */
+  revoked(deviceId: string): void;
 }
 
 export interface Database extends Queryable {

@@ -6,14 +6,16 @@
  * hints are hints (docs/sync-protocol.md).
  */
 import type { Database, Queryable, Transaction } from './database';
-import { HINT_CHANNEL, newestHints, type StationHint } from './hints';
+import { HINT_CHANNEL, newestHints, REVOKE_CHANNEL, type StationHint } from './hints';
 
 /** `begin` runs its callback in a driver transaction: commit on resolve, rollback on throw. */
 type Begin = <T>(body: (q: Queryable) => Promise<T>) => Promise<T>;
 
 export const hintedTransaction = async <T>(begin: Begin, notify: Database['notify'], fn: (tx: Transaction) => Promise<T>): Promise<T> => {
   const hints: StationHint[] = [];
-  const result = await begin((q) => fn({ ...q, hint: (hint) => void hints.push(hint) }));
+  const revoked = new Set<string>();
+  const result = await begin((q) => fn({ ...q, hint: (hint) => void hints.push(hint), revoked: (deviceId) => void revoked.add(deviceId) }));
+  for (const deviceId of revoked) await notify(REVOKE_CHANNEL, deviceId).catch(() => undefined);
   for (const hint of newestHints(hints)) await notify(HINT_CHANNEL, JSON.stringify(hint)).catch(() => undefined);
   return result;
 };

@@ -1,7 +1,8 @@
 /**
  * The hint bus: hands the hints and device revocations heard on the database's notification
  * channels (db/hints.ts) to the live streams of this process, by station. Hints are published by
- * the transaction that wrote the change, after it commits (db/transaction.ts); revocations here.
+ * the transaction that wrote the change, after it commits (db/transaction.ts), and so are
+ * revocations.
  */
 import { GLOBAL_STATION_ID } from '../../shared/schemas/index';
 import type { Database } from '../db/database';
@@ -11,7 +12,6 @@ type HintListener = (hint: StationHint) => void;
 type RevokeListener = (deviceId: string) => void;
 
 export interface HintBus {
-  publishRevocation(deviceId: string): Promise<void>;
   /** Hints for one station (plus global ones); returns unsubscribe. */
   subscribe(stationId: string, listener: HintListener): () => void;
   onRevocation(listener: RevokeListener): () => void;
@@ -33,7 +33,6 @@ export const createHintBus = async (db: Database): Promise<HintBus> => {
     for (const fn of revokeListeners) fn(deviceId);
   });
   return {
-    publishRevocation: (deviceId) => db.notify(REVOKE_CHANNEL, deviceId).catch(() => undefined),
     subscribe(stationId, listener) {
       const set = byStation.get(stationId) ?? new Set();
       set.add(listener);

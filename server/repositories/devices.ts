@@ -12,7 +12,7 @@
  * successor later counts as reuse, so a thief who raced the desk is still detected.
  */
 import { ulid } from '../../shared/ids';
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable, Transaction } from '../db/database';
 import { hashSecret, newRefreshToken } from '../crypto/tokens';
 import { writeAudit } from './audit';
 import { consumeEnrollmentCode } from './enrollment';
@@ -109,9 +109,10 @@ interface TokenRow {
   invalidated_at: Date | null;
 }
 
-const markRevoked = async (tx: Queryable, device: { id: string; stationId: string }, why: string, actor: string, now: number) => {
+const markRevoked = async (tx: Transaction, device: { id: string; stationId: string }, why: string, actor: string, now: number) => {
   await tx.query('UPDATE devices SET revoked_at = $2, revoked_why = $3 WHERE id = $1 AND revoked_at IS NULL', [device.id, new Date(now), why]);
   await writeAudit(tx, { actor, action: 'device.revoke', stationId: device.stationId, details: { deviceId: device.id, reason: why }, at: now });
+  tx.revoked(device.id);
 };
 
 /** Rotates the device's refresh token (see the header for reuse detection and the grace rule). */
@@ -157,7 +158,7 @@ export const rotateRefreshToken = (db: Database, input: { deviceId: string; refr
 
 export type RevokeResult = { device: DeviceRow; alreadyRevoked: boolean } | null;
 
-/** Revokes a device (idempotent). Publish the revocation after this resolves. */
+/** Revokes a device (idempotent); the revocation reaches every server process after commit. */
 export const revokeDevice = (db: Database, deviceId: string, input: { reason: string; actor: string; now: number }): Promise<RevokeResult> =>
   db.transaction(async (tx) => {
     const { rows } = await tx.query<RawDevice>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId]);

@@ -111,7 +111,6 @@ export const adminRoutes = async (app: FastifyInstance) => {
       const reason = request.body.reason?.trim() || 'revoked by admin';
       const result = await revokeDevice(app.db, request.params.deviceId, { reason, actor: ACTOR, now: app.now() });
       if (!result) throw notFound(`No device ${request.params.deviceId}`);
-      if (!result.alreadyRevoked) await app.hints.publishRevocation(result.device.id);
       return result;
     },
   );

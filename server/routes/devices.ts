@@ -82,10 +82,7 @@ export const deviceRoutes = async (app: FastifyInstance) => {
       await app.deviceTokens.ready();
       const result = await rotateRefreshToken(app.db, { deviceId, refreshToken: presented, now: app.now() });
       if (!result.ok) {
-        if (result.revokedNow) {
-          request.log.warn({ deviceId }, 'refresh token reused: device revoked');
-          await app.hints.publishRevocation(deviceId);
-        }
+        if (result.revokedNow) request.log.warn({ deviceId }, 'refresh token reused: device revoked');
         if (cookieMode) clearRefreshCookie(request, reply);
         throw unauthenticated(result.code, result.message);
       }
