@@ -1,8 +1,8 @@
 // Every code the server sends is typed as the shared table's ErrorCode, so a code missing from
 // ERROR_TABLE (shared/protocol/errors.ts) does not compile; this file pins those types.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ERROR_CODES, ERROR_TABLE, type ErrorCode, isErrorBody } from '../shared/protocol/errors';
-import type { RejectedRow } from '../shared/protocol/messages';
+import { ERROR_CODES, ERROR_TABLE, type ErrorCode } from '../shared/protocol/errors';
+import { isErrorBody, type RejectedRow } from '../shared/protocol/messages';
 import type { forbidden } from './errors';
 import { ApiError, errorBody, unauthenticated } from './errors';
 

@@ -1,5 +1,6 @@
 /** Errors the API returns on purpose: an HTTP status and a named reason from the shared protocol. */
-import type { ErrorBody, ErrorCode } from '../shared/protocol/errors';
+import type { ErrorCode } from '../shared/protocol/errors';
+import type { ErrorBody } from '../shared/protocol/messages';
 
 export class ApiError extends Error {
   constructor(

@@ -8,8 +8,7 @@
  * Refresh: POST {serverUrl}/api/devices/refresh  RefreshRequest → DeviceTokens (rotated)
  */
 import type { AccessToken, DeviceStatus, EnrollArgs } from '../shared/ipc/channels';
-import { isErrorBody } from '../shared/protocol/errors';
-import { deviceTokensSchema, type DeviceTokens, type EnrollRequest, type RefreshRequest } from '../shared/protocol/messages';
+import { deviceTokensSchema, isErrorBody, type DeviceTokens, type EnrollRequest, type RefreshRequest } from '../shared/protocol/messages';
 import { check } from '../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../shared/protocol/version';
 import type { SecretStore } from './credentials';

@@ -3,7 +3,7 @@
  * failure turned into one sentence the operator can act on (server not running, wrong token,
  * the server's named error code).
  */
-import { isErrorBody } from '../../shared/protocol/errors';
+import { isErrorBody } from '../../shared/protocol/messages';
 import type { ParsedArgs } from './args';
 
 export class CliError extends Error {

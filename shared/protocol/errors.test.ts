@@ -3,12 +3,12 @@ import {
   DEAD_CREDENTIAL_CODES,
   ERROR_CODES,
   ERROR_TABLE,
-  isErrorBody,
   isErrorCode,
   isRetryableCode,
   REFRESH_CREDENTIAL_CODES,
   REFRESH_REFUSED_CODES,
 } from './errors';
+import { isErrorBody } from './messages';
 
 describe('error table', () => {
   it('lists every code once, and only the table decides what a code is', () => {

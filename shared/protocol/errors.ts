@@ -77,12 +77,3 @@ export const REFRESH_REFUSED_CODES = errorCodesWhere((meaning) => meaning.creden
 
 export const isRetryableCode = (code: string): boolean => isErrorCode(code) && ERROR_TABLE[code].retryable;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
-
-export const isErrorBody = (value: unknown): value is ErrorBody => {
-  if (typeof value !== 'object' || value === null) return false;
-  const error = (value as { error?: unknown }).error;
-  return typeof error === 'object' && error !== null && isErrorCode((error as { code?: unknown }).code);
-};

@@ -15,6 +15,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { SINGLE_LINE_PATTERN } from '../text';
 import { COLLECTION_NAMES, ID_MAX_LENGTH, type CollectionDocs, type CollectionName } from '../schemas/index';
 import { ERROR_CODES } from './errors';
+import { check } from './parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from './version';
 
 export const PULL_LIMIT_MAX = 1000;
@@ -34,6 +35,9 @@ export const errorBodySchema = Type.Object(
   { error: Type.Object({ code: errorCodeSchema, message: Type.String(), details: Type.Optional(Type.Unknown()) }) },
   { description: 'A refusal with a named reason' },
 );
+export type ErrorBody = Static<typeof errorBodySchema>;
+/** A refusal in the protocol's shape, checked against the schema (eval-free, as on the desk). */
+export const isErrorBody = (value: unknown): value is ErrorBody => check(errorBodySchema, value).ok;
 
 /**
  * Per-station, commit-ordered position. `seq` comes from a per-station counter incremented

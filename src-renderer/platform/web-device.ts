@@ -9,8 +9,7 @@
  */
 import type { AccessToken, DeviceStatus, EnrollArgs } from '../../shared/ipc/channels';
 import { IpcValidationError, validateIpcArgs } from '../../shared/ipc/validate';
-import { isErrorBody } from '../../shared/protocol/errors';
-import { deviceTokensSchema, TOKEN_DELIVERY_HEADER, type DeviceTokens } from '../../shared/protocol/messages';
+import { deviceTokensSchema, isErrorBody, TOKEN_DELIVERY_HEADER, type DeviceTokens } from '../../shared/protocol/messages';
 import { check } from '../../shared/protocol/parse';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { ulid } from '../../shared/ids';

@@ -4,7 +4,8 @@
  * `reason` carries the server's ErrorCode (shared/protocol/errors.ts) or a local one, which the
  * UI turns into a sentence staff can act on.
  */
-import { DEAD_CREDENTIAL_CODES, isErrorBody, REFRESH_REFUSED_CODES } from '../../../shared/protocol/errors';
+import { DEAD_CREDENTIAL_CODES, REFRESH_REFUSED_CODES } from '../../../shared/protocol/errors';
+import { isErrorBody } from '../../../shared/protocol/messages';
 
 /** Local reasons, next to the server's ErrorCodes. */
 export type LocalReason = 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE' | 'SERVER_ERROR' | 'NOT_ENROLLED' | 'LOCAL';
