@@ -17,7 +17,7 @@ import { findStationProfile, listStations } from '../repositories/stations';
 import { docProblem } from '../services/sync/doc-validation';
 import { writeServerDocs } from '../repositories/sync-store';
 import { singleLine, stationIdSchema } from '../schemas/fields';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 const ACTOR = 'admin';
 const stationParams = { type: 'object', properties: { stationId: stationIdSchema }, required: ['stationId'] } as const;

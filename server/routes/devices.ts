@@ -17,7 +17,7 @@ import { requireProtocolVersion } from '../plugins/protocol-check';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieDelivery } from '../plugins/refresh-cookie';
 import { ApiError, unauthenticated } from '../errors';
 import { enrollDevice, rotateRefreshToken } from '../repositories/devices';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 /** Enrollment attempts per address per minute: with 2^40 codes, guessing stays hopeless. */
 export const ENROLL_RATE_PER_MINUTE = 10;

@@ -19,7 +19,7 @@ import { findStationProfile } from '../repositories/stations';
 import { safeEqual } from '../crypto/tokens';
 import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionReply, slotsReply } from '../schemas/member-bookings';
 import { stationIdSchema } from '../schemas/fields';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 export const MEMBER_SIGN_IN_RATE_PER_MINUTE = 10;
 export const MEMBER_WRITE_RATE_PER_MINUTE = 30;

@@ -11,7 +11,7 @@ import { DEFAULT_PASS_DAYS, issuePass, revokePasses, type RevokeTarget } from '.
 import { MAX_PASS_DAYS } from '../services/passes/keys';
 import { writeAudit } from '../repositories/audit';
 import { stationIdSchema } from '../schemas/fields';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 const ACTOR = 'admin';
 const security = [{ admin: [] }];

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { STREAM_EVENTS, type StreamHint, type StreamRevoked } from '../../shared/protocol/messages';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 const HEARTBEAT_MS = 20_000;
 

@@ -21,7 +21,7 @@ import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
 import { applyPush } from '../services/sync/push';
 import { pullDocs } from '../repositories/sync-store';
-import { errorResponses } from './schemas';
+import { errorResponses } from '../schemas/responses';
 
 const collectionParam = (request: FastifyRequest): CollectionName => {
   const { collection } = request.params as { collection: string };
