@@ -95,7 +95,7 @@ const main = async () => {
     await writeAudit(db, { actor: 'server --demo', action: 'demo.seed', stationId: seeded.stationId, details: { created: seeded.created }, at: now });
     console.info(`\n  Demo station ${seeded.stationId} ${seeded.created ? 'created' : 'already present'}.`);
     console.info(`  Enrollment code (valid 24 h, one desk):   ${issued.code}`);
-    console.info(`  At the desk: 设置 Settings → 注册 Enroll, server ${address}\n`);
+    console.info(`  At the desk: 设置 Settings → 登记到中心服务器 Enroll, server ${address}\n`);
     // one machine-readable line for `npm start`, which opens the desk already enrolled
     if (process.env.STATION_DESK_READY_LINE) console.info(`STATION_DESK_READY ${JSON.stringify({ url: address, code: issued.code })}`);
   }

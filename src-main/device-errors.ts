@@ -9,16 +9,16 @@ import { replaceControlChars, truncateText } from '../shared/text';
 import { PublicError } from './public-error';
 
 const KNOWN: Partial<Record<ErrorCode, [zh: string, en: string]>> = {
-  ENROLLMENT_CODE_INVALID: ['注册码无效，请向站长核对。', 'The enrollment code is not valid; check it with the station manager.'],
-  ENROLLMENT_CODE_EXPIRED: ['注册码已过期，请让站长重新生成。', 'The enrollment code has expired; ask the station manager for a new one.'],
-  DEVICE_REVOKED: ['此前台设备已被撤销，请重新注册。', 'This desk has been revoked; enroll it again.'],
+  ENROLLMENT_CODE_INVALID: ['登记码无效，请向站长核对。', 'The enrollment code is not valid; check it with the station manager.'],
+  ENROLLMENT_CODE_EXPIRED: ['登记码已过期，请让站长重新生成。', 'The enrollment code has expired; ask the station manager for a new one.'],
+  DEVICE_REVOKED: ['此前台设备已被撤销，请重新登记。', 'This desk has been revoked; enroll it again.'],
   REFRESH_TOKEN_REUSED: [
-    '设备凭据被重复使用，服务器已为安全撤销此设备，请重新注册。',
+    '设备凭据被重复使用，服务器已为安全撤销此设备，请重新登记。',
     'The desk credential was used twice, so the server revoked this desk for safety; enroll it again.',
   ],
-  TOKEN_INVALID: ['服务器不再接受此设备凭据，请重新注册。', 'The server no longer accepts this desk credential; enroll it again.'],
-  TOKEN_EXPIRED: ['设备凭据已过期，请重新注册。', 'The desk credential has expired; enroll it again.'],
-  UNAUTHENTICATED: ['服务器不认识此设备，请重新注册。', 'The server does not recognise this desk; enroll it again.'],
+  TOKEN_INVALID: ['服务器不再接受此设备凭据，请重新登记。', 'The server no longer accepts this desk credential; enroll it again.'],
+  TOKEN_EXPIRED: ['设备凭据已过期，请重新登记。', 'The desk credential has expired; enroll it again.'],
+  UNAUTHENTICATED: ['服务器不认识此设备，请重新登记。', 'The server does not recognise this desk; enroll it again.'],
   CLIENT_TOO_OLD: ['此前台程序版本过旧，请升级后再试。', 'This desk app is too old for the server; update it and try again.'],
   SERVER_TOO_OLD: ['服务器版本比前台程序旧，请联系管理员。', 'The server is older than this desk app; contact the administrator.'],
   RATE_LIMITED: ['尝试次数过多，请稍后再试。', 'Too many attempts; wait a minute and try again.'],
@@ -56,7 +56,7 @@ export const timedOut = (origin: string): PublicError =>
   new PublicError('TIMEOUT', `连接服务器 ${origin} 超时，请稍后再试。`, `The server at ${origin} did not answer in time; try again later.`);
 
 export const notEnrolled = (): PublicError =>
-  new PublicError('NOT_ENROLLED', '此前台未注册（或刚被解除注册）。', 'This desk is not enrolled (or was just un-enrolled).');
+  new PublicError('NOT_ENROLLED', '此前台未登记（或刚被解除登记）。', 'This desk is not enrolled (or was just un-enrolled).');
 
 export const alreadyEnrolled = (): PublicError =>
-  new PublicError('ALREADY_ENROLLED', '此前台已经注册；如需更换，请先解除注册。', 'This desk is already enrolled; forget the enrollment first to enroll again.');
+  new PublicError('ALREADY_ENROLLED', '此前台已经登记；如需更换，请先解除登记。', 'This desk is already enrolled; forget the enrollment first to enroll again.');

@@ -71,7 +71,7 @@ describe('enrollment', () => {
   });
 
   it.each([
-    ['WRONG-CODE', 'ENROLLMENT_CODE_INVALID', /注册码无效.*not valid/],
+    ['WRONG-CODE', 'ENROLLMENT_CODE_INVALID', /登记码无效.*not valid/],
     ['OLDCODE1', 'ENROLLMENT_CODE_EXPIRED', /已过期.*expired/],
   ])('maps a refused code %s to a clear message', async (code, expectedCode, message) => {
     const device = service();
@@ -131,7 +131,7 @@ describe('access tokens', () => {
     const restored = service();
     const error = await failure(restored.getAccessToken());
     expect(error.code).toBe('REFRESH_TOKEN_REUSED');
-    expect(error.message).toMatch(/重新注册.*enroll it again/);
+    expect(error.message).toMatch(/重新登记.*enroll it again/);
     expect((await restored.status()).enrolled).toBe(false);
     expect((await service().status()).enrolled).toBe(false);
   });

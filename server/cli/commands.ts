@@ -23,7 +23,7 @@ const printCode = (print: Print, code: string, stationId: string, expiresAt: str
   print(`    └${bar}┘`);
   print();
   print(`One desk, one use; valid until ${localTime(expiresAt)}.`);
-  print('At the new desk: 设置 Settings → 注册 Enroll, then type the code (case and spaces do not matter).');
+  print('At the new desk: 设置 Settings → 登记到中心服务器 Enroll, then type the 登记码 enrollment code (case and spaces do not matter).');
 };
 
 const parseHours = (text: string | undefined) => {

@@ -59,8 +59,8 @@ describe('preload bridge', () => {
   });
 
   it('turns an error reply into an Error with the message and code', async () => {
-    electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'ENROLLMENT_CODE_INVALID', message: '注册码无效。 The enrollment code is not valid.' } });
-    await expect(bridge.getDeviceStatus()).rejects.toThrow('注册码无效。 The enrollment code is not valid. [ENROLLMENT_CODE_INVALID]');
+    electron.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'ENROLLMENT_CODE_INVALID', message: '登记码无效。 The enrollment code is not valid.' } });
+    await expect(bridge.getDeviceStatus()).rejects.toThrow('登记码无效。 The enrollment code is not valid. [ENROLLMENT_CODE_INVALID]');
   });
 
   it('delivers quit-blocked events without the IPC event object, and unsubscribes', () => {

@@ -85,7 +85,7 @@ export const renderDemoSheet = (demo: { stationId: string; generatedAt: string; 
 <title>驿站前台 演示会员码 · Station Desk demo passes</title><style>${STYLE}</style></head>
 <body>
 <h1>驿站前台 · 演示会员码与会员卡 <small>Station Desk · demo member passes and cards</small></h1>
-<p class="intro">演示驿站 ${escapeHtml(demo.stationId)}，生成于 ${escapeHtml(demo.generatedAt)}。在已注册到演示驿站的前台打开「签到」，用摄像头或扫码枪扫二维码（会员码）或条形码（会员卡），也可以把二维码下方的文字原样输入。前台同步过一次后，断网也能验证。同一会员 5 分钟内再次扫码只显示“刚刚已签到”。
+<p class="intro">演示驿站 ${escapeHtml(demo.stationId)}，生成于 ${escapeHtml(demo.generatedAt)}。在已登记到演示驿站的前台打开「签到」，用摄像头或扫码枪扫二维码（会员码）或条形码（会员卡），也可以把二维码下方的文字原样输入。前台同步过一次后，断网也能验证。同一会员 5 分钟内再次扫码只显示“刚刚已签到”。
 <small>Demo station ${escapeHtml(demo.stationId)}, generated ${escapeHtml(demo.generatedAt)}. On a desk enrolled into the demo station, open Check-in and scan a QR (member pass) or barcode (card) with the webcam or a scanner, or type the text under a QR as a scanner would. After one sync the desk verifies offline too. A second scan of the same member within 5 minutes shows "already checked in".</small></p>
 <div class="entries">
 ${demo.entries.map(entryHtml).join('\n')}
