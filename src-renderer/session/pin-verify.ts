@@ -3,8 +3,8 @@
  * Web Crypto (browser and Node alike).
  *
  * Threat: someone at the desk acting as another staff member, or as the manager to override a
- * denial. The desk holds only salted, iterated hashes (the server makes them, server/demo/
- * pin-verifier.ts); the typed PIN is compared in constant time and never stored. A malformed
+ * denial. The desk holds only salted, iterated hashes (the server makes them,
+ * server/services/demo/pin-verifier.ts); the typed PIN is compared in constant time and never stored. A malformed
  * verifier matches nothing. Guessing is slowed by the iterations and stopped by pin-lockout.ts.
  */
 import type { PinVerifier } from '../../shared/schemas/index';

@@ -1,4 +1,4 @@
-/** Desk users; PIN verifiers are checked offline (features/staff/pin-verify.ts). */
+/** Desk users; PIN verifiers are checked offline (session/pin-verify.ts). */
 import type { RxCollection } from 'rxdb';
 import type { StaffDoc } from '../../../shared/schemas/index';
 import { findJson, findOneJson, stampNew, subscribeQuery, type Listener, type NewDoc, type Unsubscribe } from './base';
