@@ -14,6 +14,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** How long an `expect` waits for the page by default. Generous: a passing check returns as soon as
+ *  it holds, and beside two CPU burners a desk's RxDB query after a click has taken over 10 s. */
+const EXPECT_LIMIT_MS = 20_000;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
@@ -21,7 +25,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: EXPECT_LIMIT_MS },
   outputDir: 'test-results/e2e',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
   globalSetup: './tests/e2e/global-setup.ts',

@@ -37,6 +37,8 @@ const book = async (page: Page, startsAt: number, n: number, expected: 'confirme
   await dialog.getByTestId('booking-member').click();
   await page.keyboard.type(demoCardNo(n));
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: demoCardNo(n) }).click();
+  // the member is chosen before the verdict is looked for: a missed click fails here, by name
+  await expect(dialog.getByTestId('booking-member')).toContainText(demoCardNo(n));
   await expect(dialog.getByTestId('booking-verdict')).toHaveAttribute('data-status', expected);
   await page.locator('#booking-submit').click();
   await expect(dialog).toHaveCount(0);

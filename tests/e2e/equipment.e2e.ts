@@ -107,7 +107,7 @@ test('a fault reported offline reaches the other desk with its photo and closes 
 
   await expect(statusOf(desk, 'JA-TM-01')).toHaveAttribute('data-status', 'out-of-service');
   await expect(gymAlert(desk)).toHaveAttribute('data-state', 'blocked');
-  await expect(desk.page.getByTestId('pending-count')).toHaveText('1 条待上传', { timeout: 10_000 });
+  await expect(desk.page.getByTestId('pending-count')).toHaveText('1 条待上传');
   await expect(statusOf(other, 'JA-TM-01')).toHaveAttribute('data-status', 'ok');
   await expect(gymAlert(other)).toHaveCount(0);
 

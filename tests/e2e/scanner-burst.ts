@@ -107,7 +107,7 @@ export const typeBurst = async (page: Page, text: string, suffix: 'enter' | 'crl
 };
 
 /**
- * A burst under an active Chinese IME, dispatched in the page at ~2 ms per key (a scanner's pace):
+ * A burst under an active Chinese IME, dispatched in the page at 2 ms per key (a scanner's pace):
  * every keydown says 'Process' / 229 and only `code` tells the key; the IME writes composition
  * text into the focused field and commits some of it when the composition ends.
  */
@@ -127,9 +127,22 @@ export const imeBurst = (page: Page, text: string) =>
           // a scanner's inter-key gap
         }
       };
+      // Each key carries the time the scanner typed it (2 ms apart from the start), as the OS
+      // stamps real keys: a synthetic event is otherwise stamped when it is created, so a
+      // renderer preempted mid-burst on a loaded machine would see a pause that no scanner made.
+      // The busy-wait below keeps every stamp at or before the moment the key is dispatched.
+      const start = performance.now();
+      let typed = 0;
+      const stamped = (event: KeyboardEvent, at: number) => {
+        Object.defineProperty(event, 'timeStamp', { value: at });
+        return event;
+      };
       const key = (code: string, shiftKey: boolean) => {
-        target.dispatchEvent(new KeyboardEvent('keydown', { code, key: 'Process', keyCode: 229, shiftKey, bubbles: true, cancelable: true, isComposing: true }));
-        target.dispatchEvent(new KeyboardEvent('keyup', { code, key: 'Process', keyCode: 229, shiftKey, bubbles: true, cancelable: true, isComposing: true }));
+        const at = start + typed * 2;
+        typed += 1;
+        const init = { code, key: 'Process', keyCode: 229, shiftKey, bubbles: true, cancelable: true, isComposing: true };
+        target.dispatchEvent(stamped(new KeyboardEvent('keydown', init), at));
+        target.dispatchEvent(stamped(new KeyboardEvent('keyup', init), at + 1));
       };
       target.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
       let junk = field?.value ?? '';

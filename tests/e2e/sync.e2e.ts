@@ -42,7 +42,7 @@ test('a check-in at one desk appears at the other, online and after an outage', 
   await checkIn(desk, '310000000012');
   await checkIn(desk, '310000000013');
   await expect(todayCount(desk)).toHaveText(count(3));
-  await expect(desk.page.getByTestId('pending-count')).toHaveText('2 条待上传', { timeout: 10_000 });
+  await expect(desk.page.getByTestId('pending-count')).toHaveText('2 条待上传');
   await expect(todayCount(other)).toHaveText(count(1));
 
   await desk.context.setOffline(false);
@@ -51,5 +51,5 @@ test('a check-in at one desk appears at the other, online and after an outage', 
   await expect(rows(other)).toHaveCount(Math.min(20, baseRows + 3));
   // the newest three attempts read the same on both desks
   const newest = async (d: Desk) => (await rows(d).allInnerTexts()).slice(0, 3).map((text) => text.split('\n')[0]);
-  await expect.poll(async () => JSON.stringify(await newest(other)), { timeout: 10_000 }).toBe(JSON.stringify(await newest(desk)));
+  await expect.poll(async () => JSON.stringify(await newest(other))).toBe(JSON.stringify(await newest(desk)));
 });
