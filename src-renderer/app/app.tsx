@@ -1,4 +1,8 @@
-/** The desk shell: side navigation, the current screen, and the status bar. */
+/**
+ * The desk shell: side navigation, the current screen, and the status bar fixed to the window's
+ * bottom edge (status-bar.tsx): screens scroll above it and keep room for it at their end, and
+ * drawers end above it.
+ */
 import { ConfigProvider, Layout, Menu, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,9 +10,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchKey } from './commands';
 import { SCREEN_COMMANDS, SCREENS, screenFromHash, type ScreenId } from './screens';
-import { StatusBar } from './status-bar';
+import { STATUS_BAR_HEIGHT, StatusBar } from './status-bar';
 
-const { Sider, Content, Footer } = Layout;
+const { Sider, Content } = Layout;
+
+/** Side drawers stop at the status bar, so it never covers their ends (a form's buttons). */
+const DRAWER_CONFIG = { styles: { wrapper: { bottom: STATUS_BAR_HEIGHT } } };
 
 const useHashScreen = (): [ScreenId, (id: ScreenId) => void] => {
   const [screen, setScreen] = useState<ScreenId>(() => screenFromHash(window.location.hash));
@@ -32,8 +39,8 @@ export const App = () => {
 
   const Current = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0]!.component;
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontSize: 16 } }}>
-      <Layout style={{ minHeight: '100vh' }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontSize: 16 } }} drawer={DRAWER_CONFIG}>
+      <Layout style={{ minHeight: '100vh', paddingBottom: STATUS_BAR_HEIGHT }}>
         <Sider width={180} theme="light" breakpoint="md" collapsedWidth={64}>
           <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20 }} data-testid="app-title">
             {t('app.title')}
@@ -57,11 +64,9 @@ export const App = () => {
           <Content style={{ padding: 24 }}>
             <Current />
           </Content>
-          <Footer style={{ padding: '6px 16px' }}>
-            <StatusBar />
-          </Footer>
         </Layout>
       </Layout>
+      <StatusBar />
     </ConfigProvider>
   );
 };

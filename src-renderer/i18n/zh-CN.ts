@@ -113,6 +113,7 @@ export const zhCN = {
     live: '实时通道',
     liveOn: '已连接',
     liveOff: '未连接（每分钟自动检查）',
+    technical: '技术详情（供管理员）',
     syncNow: '立即同步',
     syncStarted: '已开始同步',
     follower: '本机另一个窗口正在负责同步，这里显示它的状态。',

@@ -98,7 +98,19 @@ export const createStatusStore = (db: LocalDocs, now: () => number = Date.now): 
 
   const derive = (): SyncStatus => {
     if (!leader && !revokedBy && mirror) return { ...mirror, leader: false, rejected };
-    return { state: stateOf(), leader, live, pending, lastSyncAt, lastError, initialSync: progressOf(received, remaining, done, leader && !revokedBy, status?.initialSync), rejected };
+    // The stream may look open after the network went (a dead TCP connection lasts until its idle
+    // timeout): once a request could not reach the server, the live channel is not claimed.
+    const reachable = !(health && !health.ok && health.error.offline);
+    return {
+      state: stateOf(),
+      leader,
+      live: live && reachable,
+      pending,
+      lastSyncAt,
+      lastError,
+      initialSync: progressOf(received, remaining, done, leader && !revokedBy, status?.initialSync),
+      rejected,
+    };
   };
 
   // ---- persistence (leader only), throttled ----

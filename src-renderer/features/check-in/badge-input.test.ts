@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_MAX_LENGTH, parseBadgeInput } from './badge-input';
+import { BADGE_MAX_LENGTH, parseBadgeInput, typedEntry } from './badge-input';
 
 describe('parseBadgeInput', () => {
   it.each([
@@ -24,5 +24,21 @@ describe('parseBadgeInput', () => {
     ['../../etc', 'chars'],
   ])('rejects %j as %s', (raw, error) => {
     expect(parseBadgeInput(raw)).toEqual({ ok: false, error });
+  });
+});
+
+describe('typedEntry (Enter in the card field)', () => {
+  it.each([
+    ['', { kind: 'nothing' }],
+    ['   ', { kind: 'nothing' }],
+    ['\u0000', { kind: 'nothing' }],
+    ['abc', { kind: 'search', query: 'abc' }],
+    ['Wang Jianguo', { kind: 'search', query: 'Wang Jianguo' }],
+    ['王建国', { kind: 'search', query: '王建国' }],
+    ['310000000001', { kind: 'check', text: '310000000001' }],
+    ['ab-12', { kind: 'check', text: 'ab-12' }],
+    ['3100<script>', { kind: 'check', text: '3100<script>' }],
+  ])('%j → %j', (raw, entry) => {
+    expect(typedEntry(raw)).toEqual(entry);
   });
 });

@@ -45,6 +45,8 @@ export interface CheckInResult {
   method: CheckInMethod;
   /** Earlier open visits of the same person this admission ended. */
   ended: CheckInDoc[];
+  /** What was read: a member pass is never shown as a card number. */
+  scan?: Scan['kind'];
 }
 
 export type ScanOutcome =
@@ -167,7 +169,7 @@ const decideAndRecord = async (ctx: CheckInContext, scan: Scan, method: CheckInM
   const { decision: decided, open } = await decideScan(ctx, scan);
   const cardUnknown = scan.kind === 'card' && scan.member === null;
   const { record, ended, decision, ticket } = await recordDecision(ctx, decided, method, { open, cardUnknown });
-  return { decision, member: scan.member ?? ticket, record, method, ended };
+  return { decision, member: scan.member ?? ticket, record, method, ended, scan: scan.kind };
 };
 
 /** A card number (already normalized by parseBadgeInput). */

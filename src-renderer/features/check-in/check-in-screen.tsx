@@ -25,7 +25,8 @@ import { MemberSearch, type MemberSearchHandle } from './member-search';
 import { OverrideDialog } from './override-dialog';
 import { ResultPanel } from './result-panel';
 import { ReviewDrawer, useReviewTickets } from './review-drawer';
-import { useScannerInput } from '../../input/scanner/index';
+import { useScannerInput, type ScannerScan } from '../../input/scanner/index';
+import { typedEntry } from './badge-input';
 import { overridable, useCheckInDesk } from './use-check-in-desk';
 
 export const CheckInScreen = () => {
@@ -64,7 +65,7 @@ export const CheckInScreen = () => {
 
   // Stable callbacks: the field and the recent list are memoised and must not re-render with each
   // result (a scan's panel paints sooner; see badge-field.tsx).
-  const { submitText, checkOutVisit } = desk;
+  const { submitText, submitScan, checkOutVisit, showHint } = desk;
   const submit = useCallback(
     (text: string, method: CheckInMethod) => {
       if (!ready) return;
@@ -72,13 +73,39 @@ export const CheckInScreen = () => {
     },
     [ready, submitText, focusInput],
   );
-  const submitTyped = useCallback((text: string) => submit(text, 'manual'), [submit]);
+  // Enter in the card field: an empty one keeps the last result; a name goes to the search.
+  const submitTyped = useCallback(
+    (text: string) => {
+      const entry = typedEntry(text);
+      if (entry.kind === 'check') submit(entry.text, 'manual');
+      else if (entry.kind === 'search' && ready) {
+        search.current?.search(entry.query);
+        showHint(t('checkIn.badInput.searchInstead', { query: entry.query }));
+      }
+    },
+    [submit, ready, showHint, t],
+  );
+  const onScanned = useCallback(
+    (scan: ScannerScan) => {
+      if (ready) void submitScan(scan).then(focusInput);
+    },
+    [ready, submitScan, focusInput],
+  );
+
+  // A result belongs to the staff member who caused it: it leaves the screen when they sign out.
+  const onDuty = gate.staff?.id ?? null;
+  const { clear: clearPanel } = desk;
+  useEffect(() => {
+    clearPanel();
+    badge.current?.clear();
+    search.current?.clear();
+  }, [onDuty, clearPanel]);
   const checkOutFromList = useMemo(
     () => (ready ? (visit: CheckInDoc) => void checkOutVisit(visit).then(focusInput) : undefined),
     [ready, checkOutVisit, focusInput],
   );
 
-  useScannerInput((scan) => submit(scan.text, scan.method), { enabled: ready && !state.dialogOpen });
+  useScannerInput(onScanned, { enabled: ready && !state.dialogOpen });
 
   const commands: DeskCommandContext = {
     submitField: () => badge.current?.submit(),

@@ -1,4 +1,4 @@
-/** Today's count (with denials) and live occupancy against the station's capacity. */
+/** Today's admissions (denied attempts beside them, not counted in) and live occupancy against the station's capacity. */
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';

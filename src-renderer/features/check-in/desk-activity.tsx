@@ -24,7 +24,7 @@ export const DeskActivity = memo(function DeskActivity({ station, onCheckOut }: 
   return (
     <>
       <Col xs={24} lg={10}>
-        <CheckInStats today={data.today.length} denied={data.denied} inside={data.occupancy} capacity={station?.capacity ?? 0} />
+        <CheckInStats today={data.admitted} denied={data.denied} inside={data.occupancy} capacity={station?.capacity ?? 0} />
         {station && (
           <div style={{ marginTop: 12 }}>
             <TrustAge maxAgeHours={station.rules.trustMaxAgeHours} />

@@ -13,9 +13,12 @@ import { memberLabel } from './result-panel';
 export interface MemberSearchHandle {
   focus(): void;
   clear(): void;
+  /** Searches for this text (typed into the card field by mistake) and moves focus here. */
+  search(query: string): void;
 }
 
 const STATUS_COLORS = { active: 'green', suspended: 'red', expired: 'default' } as const;
+/** Hits shown; one more is asked for, to say when there are more than these. */
 const LIMIT = 8;
 
 export const MemberSearch = memo(
@@ -26,9 +29,21 @@ export const MemberSearch = memo(
     const input = useRef<InputRef>(null);
     const [query, setQuery] = useState('');
     const [results, setResults] = useState<MemberDoc[]>([]);
+    const [more, setMore] = useState(false);
     const [active, setActive] = useState(0);
 
-    useImperativeHandle(ref, () => ({ focus: () => input.current?.focus(), clear: () => setQuery('') }), []);
+    useImperativeHandle(
+      ref,
+      () => ({
+        focus: () => input.current?.focus(),
+        clear: () => setQuery(''),
+        search: (text) => {
+          setQuery(text);
+          setTimeout(() => input.current?.focus(), 0);
+        },
+      }),
+      [],
+    );
 
     useEffect(() => {
       const q = query.trim();
@@ -38,9 +53,10 @@ export const MemberSearch = memo(
       }
       let current = true;
       const timer = setTimeout(() => {
-        void repos.members.search(q, LIMIT).then((found) => {
+        void repos.members.search(q, LIMIT + 1).then((found) => {
           if (!current) return;
-          setResults(found);
+          setResults(found.slice(0, LIMIT));
+          setMore(found.length > LIMIT);
           setActive(0);
         });
       }, 120);
@@ -92,7 +108,19 @@ export const MemberSearch = memo(
             style={{ marginTop: 4, background: '#fff' }}
             locale={{ emptyText: t('checkIn.search.empty') }}
             dataSource={results}
-            footer={results.length > 0 ? <Typography.Text type="secondary">{t('checkIn.search.hint')}</Typography.Text> : undefined}
+            footer={
+              results.length > 0 ? (
+                <Typography.Text type="secondary">
+                  {more && (
+                    <span data-testid="search-more">
+                      {t('checkIn.search.more', { count: LIMIT })}
+                      {' · '}
+                    </span>
+                  )}
+                  {t('checkIn.search.hint')}
+                </Typography.Text>
+              ) : undefined
+            }
             renderItem={(m, i) => (
               <List.Item
                 data-testid="search-result"

@@ -24,5 +24,5 @@ export const overrideDenial = async (
   if (!applied.ok) return applied;
   const { record, ended, decision, ticket } = await recordDecision(ctx, applied.decision, denied.method);
   const member = denied.member ?? ticket ?? (decision.memberId ? await ctx.repos.members.get(decision.memberId) : null);
-  return { ok: true, result: { decision, member, record, method: denied.method, ended } };
+  return { ok: true, result: { decision, member, record, method: denied.method, ended, scan: denied.scan } };
 };

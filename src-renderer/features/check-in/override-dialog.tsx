@@ -7,7 +7,7 @@ import { Input, Modal, Typography } from 'antd';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { authErrorText } from '../staff/auth-error-text';
+import { useAuthError } from '../staff/auth-error-text';
 import { deskPinGate } from '../../session/pin-gate';
 import { PinPad } from '../staff/pin-pad';
 import { authenticateManager } from '../../session/staff-auth';
@@ -27,7 +27,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
   const [pin, setPin] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, fail, set: setError } = useAuthError(now);
 
   const close = () => {
     setPin('');
@@ -48,7 +48,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
       }
       const auth = await authenticateManager(deskPinGate(now), staff, pin);
       if (!auth.ok) {
-        setError(authErrorText(t, auth));
+        fail(auth);
         return;
       }
       const outcome = await overrideDenial(ctx, denied, auth.staff, note);
@@ -75,13 +75,16 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
             {t(`reason.${denied.decision.reason}`)}
           </Typography.Paragraph>
         )}
+        <label htmlFor="override-note-field" data-testid="override-note-label" style={{ display: 'block', marginBottom: 4 }}>
+          {t('checkIn.override.note')}
+        </label>
         <Input.TextArea
+          id="override-note-field"
           data-testid="override-note"
           value={note}
           maxLength={NOTE_MAX_LENGTH}
           autoSize={{ minRows: 1, maxRows: 3 }}
           placeholder={t('checkIn.override.notePlaceholder')}
-          aria-label={t('checkIn.override.note')}
           onChange={(e) => setNote(e.target.value)}
           style={{ marginBottom: 12 }}
         />
@@ -96,6 +99,7 @@ export const OverrideDialog = memo(function OverrideDialog({ denied, context, on
           error={error}
           submitLabel={t('checkIn.override.submit')}
           testId="override-pin"
+          label={t('checkIn.override.pin')}
         />
       </div>
     </Modal>

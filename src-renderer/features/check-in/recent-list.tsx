@@ -34,7 +34,9 @@ export const RecentList = memo(function RecentList({ checkins, names, inside, on
         { title: t('checkIn.column.time'), dataIndex: 'at', width: 110, render: (at: string) => time(at) },
         {
           title: t('checkIn.column.member'),
-          render: (_, c) => names.get(c.memberId) || `${t('checkIn.unknownMember')} (${c.badge})`,
+          // a pass that did not verify names no one: its text is never shown as a card number
+          render: (_, c) =>
+            names.get(c.memberId) || (c.reason === 'BAD_SIGNATURE' ? t('checkIn.panel.invalidPass') : `${t('checkIn.unknownMember')} (${c.badge})`),
         },
         {
           title: t('checkIn.column.result'),

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberDoc } from '../../../shared/schemas/index';
+import type { CheckInResult } from './check-in-command';
 import type { PanelState } from './use-check-in-desk';
 
 const COLORS = {
@@ -19,6 +20,15 @@ const COLORS = {
 
 export const memberLabel = (t: TFunction, member: MemberDoc | null, badge: string): string =>
   member?.name ? member.name : t('checkIn.panel.unregisteredCard', { card: member?.cardNo ?? badge });
+
+/**
+ * Who a result is about. A pass that does not verify names no one and shows no text of its own;
+ * a verified pass of a member the roster lacks says so — never "unregistered card <pass text>".
+ */
+export const resultLabel = (t: TFunction, result: Pick<CheckInResult, 'member' | 'scan' | 'decision'>): string => {
+  if (result.member?.name || result.scan !== 'pass') return memberLabel(t, result.member, result.decision.badge);
+  return result.decision.memberId === '' ? t('checkIn.panel.invalidPass') : t('checkIn.panel.passMemberUnknown');
+};
 
 const Frame = ({ outcome, reason, colors, children }: { outcome: string; reason?: string; colors?: (typeof COLORS)[keyof typeof COLORS]; children: ReactNode }) => (
   <div
@@ -43,12 +53,12 @@ export const ResultPanel = ({ state, action }: { state: PanelState; action?: Rea
   const { t, i18n } = useTranslation();
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language);
 
-  if (state.kind === 'idle' || state.kind === 'input-error') {
+  if (state.kind === 'idle' || state.kind === 'input-error' || state.kind === 'hint') {
     const isError = state.kind === 'input-error';
     return (
       <Frame outcome={state.kind}>
-        <Typography.Title level={3} style={{ margin: 0, color: isError ? '#8b1a1a' : '#868e96' }}>
-          {isError ? state.message : t('checkIn.ready')}
+        <Typography.Title level={3} style={{ margin: 0, color: isError ? '#8b1a1a' : state.kind === 'hint' ? '#0b3d75' : '#868e96' }}>
+          {state.kind === 'idle' ? t('checkIn.ready') : state.message}
         </Typography.Title>
       </Frame>
     );
@@ -86,8 +96,8 @@ export const ResultPanel = ({ state, action }: { state: PanelState; action?: Rea
   const colors = COLORS[decision.outcome];
   return (
     <Frame outcome={decision.outcome} reason={decision.reason} colors={colors}>
-      <Typography.Title level={1} style={{ margin: 0, color: colors.text }}>
-        {t(`outcome.${decision.outcome}`)} · {memberLabel(t, member, decision.badge)}
+      <Typography.Title level={1} style={{ margin: 0, color: colors.text }} data-testid="check-in-who">
+        {t(`outcome.${decision.outcome}`)} · {resultLabel(t, state.result)}
       </Typography.Title>
       {member?.name && (
         <Typography.Text style={{ fontSize: 18 }}>

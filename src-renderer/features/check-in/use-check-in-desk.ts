@@ -8,7 +8,10 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInDoc, CheckInMethod, MemberDoc, StationDoc } from '../../../shared/schemas/index';
 import { useServices, type Services } from '../../app/services';
-import { BADGE_MAX_LENGTH } from './badge-input';
+import { parsePass } from '../../../shared/passes/index';
+import { splitScan } from '../../input/scanner/burst-split';
+import type { ScannerScan } from '../../input/scanner/index';
+import { BADGE_MAX_LENGTH, parseBadgeInput } from './badge-input';
 import { checkInMember, checkInScan, type CheckInContext, type CheckInResult } from './check-in-command';
 import { checkOutMember, checkOutRecord, checkOutScan, type CheckOutOutcome } from './check-out-command';
 
@@ -17,6 +20,7 @@ export type DeskMode = 'check-in' | 'check-out';
 export type PanelState =
   | { kind: 'idle' }
   | { kind: 'input-error'; message: string }
+  | { kind: 'hint'; message: string }
   | { kind: 'result'; result: CheckInResult; overridden: boolean; approvedBy?: string }
   | { kind: 'check-out'; outcome: Exclude<CheckOutOutcome, { kind: 'input-error' | 'unreadable' }> };
 
@@ -27,6 +31,13 @@ export type PanelState =
 export const rosterOnline = (services: Pick<Services, 'isOnline' | 'sync'>): boolean => {
   const { state, initialSync } = services.sync.current();
   return services.isOnline() && state !== 'offline' && state !== 'error' && state !== 'revoked' && !initialSync.active;
+};
+
+/** A whole code, for cutting two codes read as one run apart: a whole pass, or a card of the roster. */
+export const isWholeCode = async (ctx: Pick<CheckInContext, 'repos'>, text: string): Promise<boolean> => {
+  if (parsePass(text).ok) return true;
+  const card = parseBadgeInput(text);
+  return card.ok && (await ctx.repos.members.findByCard(card.value)) !== null;
 };
 
 /** A denial on the panel that a manager may still override. */
@@ -81,18 +92,34 @@ export const useCheckInDesk = (station: StationDoc | null) => {
     [t],
   );
 
-  /** A scan or a typed card number, by the current mode. */
-  const submitText = useCallback(
-    (text: string, method: CheckInMethod) =>
+  /** What one scanned or typed text shows, by the current mode (recording it). */
+  const decideText = useCallback(
+    async (ctx: CheckInContext, text: string, method: CheckInMethod): Promise<PanelState> => {
+      if (mode === 'check-out') return fromCheckOut(await checkOutScan(ctx, text));
+      const outcome = await checkInScan(ctx, text, method);
+      if (outcome.kind === 'unreadable') return { kind: 'input-error', message: t('checkIn.panel.unreadable') };
+      return outcome.kind === 'input-error'
+        ? { kind: 'input-error', message: t(`checkIn.badInput.${outcome.error}`, { max: BADGE_MAX_LENGTH }) }
+        : { kind: 'result', result: outcome.result, overridden: false };
+    },
+    [fromCheckOut, t, mode],
+  );
+
+  /** A card number or pass typed (or read by the camera), by the current mode. */
+  const submitText = useCallback((text: string, method: CheckInMethod) => run((ctx) => decideText(ctx, text, method)), [run, decideText]);
+
+  /**
+   * A keyboard-wedge scan. Two codes sent less than the decoder's pause apart arrive as one run:
+   * cut where a whole code ends at a clear pause (burst-split.ts) and take each in turn.
+   */
+  const submitScan = useCallback(
+    (scan: ScannerScan) =>
       run(async (ctx) => {
-        if (mode === 'check-out') return fromCheckOut(await checkOutScan(ctx, text));
-        const outcome = await checkInScan(ctx, text, method);
-        if (outcome.kind === 'unreadable') return { kind: 'input-error', message: t('checkIn.panel.unreadable') };
-        return outcome.kind === 'input-error'
-          ? { kind: 'input-error', message: t(`checkIn.badInput.${outcome.error}`, { max: BADGE_MAX_LENGTH }) }
-          : { kind: 'result', result: outcome.result, overridden: false };
+        const pieces = await splitScan(scan, (text) => isWholeCode(ctx, text));
+        for (const piece of pieces.slice(0, -1)) setPanel(await decideText(ctx, piece, scan.method));
+        return decideText(ctx, pieces.at(-1) ?? scan.text, scan.method);
       }),
-    [run, fromCheckOut, t, mode],
+    [run, decideText],
   );
 
   /** A member picked in the search, by the current mode. */
@@ -124,14 +151,20 @@ export const useCheckInDesk = (station: StationDoc | null) => {
     setPanel({ kind: 'result', result, overridden: true, approvedBy });
   }, []);
 
+  /** A word for staff on the panel that records nothing (typed text went to the search). */
+  const showHint = useCallback((message: string) => setPanel({ kind: 'hint', message }), []);
+  const clear = useCallback(() => setPanel({ kind: 'idle' }), []);
+
   return {
     mode,
     toggleMode: () => setMode((m) => (m === 'check-in' ? 'check-out' : 'check-in')),
     panel,
-    clear: () => setPanel({ kind: 'idle' }),
+    clear,
+    showHint,
     saveError,
     context: currentContext,
     submitText,
+    submitScan,
     pickMember,
     checkOutVisit,
     showOverride,

@@ -60,5 +60,7 @@ export const useDeskData = (station: StationDoc | null) => {
   const recent = useMemo(() => today.slice(0, 20), [today]);
   const names = useMemberNames(recent);
   const denied = useMemo(() => today.filter((c) => c.outcome === 'deny').length, [today]);
-  return { today, recent, names, inside, occupancy: people, denied };
+  /** Today's count is visits let in (an override counts once, as its admission): denials are shown beside it, not in it. */
+  const admitted = today.length - denied;
+  return { today, recent, names, inside, occupancy: people, denied, admitted };
 };

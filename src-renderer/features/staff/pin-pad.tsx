@@ -18,11 +18,13 @@ export interface PinPadProps {
   /** Keys the pad does not use (arrows for the staff choice). */
   onOtherKey?(event: KeyboardEvent<HTMLInputElement>): void;
   testId?: string;
+  /** A visible label above the field (the override pad says whose PIN it wants). */
+  label?: string;
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'back', '0', 'clear'] as const;
 
-export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, onOtherKey, testId = 'pin' }: PinPadProps) => {
+export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, onOtherKey, testId = 'pin', label }: PinPadProps) => {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
   useEffect(() => {
@@ -38,7 +40,13 @@ export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, on
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: 280 }}>
+      {label && (
+        <label htmlFor={`${testId}-field`} data-testid={`${testId}-label`} style={{ display: 'block', marginBottom: -8 }}>
+          {label}
+        </label>
+      )}
       <Input.Password
+        id={`${testId}-field`}
         ref={input}
         data-testid={`${testId}-input`}
         size="large"
@@ -48,7 +56,7 @@ export const PinPad = ({ value, onChange, onSubmit, busy, error, submitLabel, on
         value={value}
         disabled={busy}
         placeholder={t('staff.pinPlaceholder')}
-        aria-label={t('staff.pin')}
+        aria-label={label ?? t('staff.pin')}
         visibilityToggle={false}
         onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 8))}
         onKeyDown={(e) => {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_STATION_ID } from '../../../shared/demo/members';
 import type { StaffDoc } from '../../../shared/schemas/index';
 import { useServices } from '../../app/services';
-import { authErrorText } from './auth-error-text';
+import { useAuthError } from './auth-error-text';
 import { deskPinGate } from '../../session/pin-gate';
 import { PinPad } from './pin-pad';
 import { authenticateStaff } from '../../session/staff-auth';
@@ -22,7 +22,7 @@ export const SignInCard = ({ staff, stationId }: { staff: StaffDoc[]; stationId:
   const [selected, setSelected] = useState<string>(() => localStorage.getItem(LAST_KEY) ?? '');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, fail, set: setError } = useAuthError(now);
 
   useEffect(() => {
     if (staff.length > 0 && !staff.some((s) => s.id === selected)) setSelected(staff[0]!.id);
@@ -44,7 +44,7 @@ export const SignInCard = ({ staff, stationId }: { staff: StaffDoc[]; stationId:
       if (result.ok) {
         localStorage.setItem(LAST_KEY, member.id);
         identity.staff.signIn(member);
-      } else setError(authErrorText(t, result));
+      } else fail(result);
     } finally {
       setBusy(false);
       setPin('');

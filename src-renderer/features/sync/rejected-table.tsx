@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RejectedEntry } from '../../data/index';
 import { useSyncStatus } from '../../app/use-sync-status';
 import { formatSyncTime, syncErrorText } from './sync-text';
+import { TechnicalDetail } from './technical-detail';
 
 /** A short human label for the refused record (member name, badge, or its id). */
 const describe = (entry: RejectedEntry): string => {
@@ -29,7 +30,7 @@ export const RejectedTable = () => {
           { title: t('sync.column.collection'), dataIndex: 'collection', width: 110, render: (c: string) => t(`collection.${c}`) },
           { title: t('sync.column.record'), key: 'record', render: (_: unknown, e) => describe(e) },
           { title: t('sync.column.reason'), dataIndex: 'code', render: (code: string) => <span data-code={code}>{syncErrorText(t, code)}</span> },
-          { title: t('sync.column.detail'), dataIndex: 'message', render: (m: string) => <Typography.Text type="secondary">{m}</Typography.Text> },
+          { title: t('sync.column.detail'), dataIndex: 'message', render: (m: string, e) => <TechnicalDetail code={e.code} message={m} /> },
         ]}
       />
     </Card>

@@ -5,6 +5,7 @@ import type { SyncState } from '../../data/index';
 import { useServices } from '../../app/services';
 import { useSyncStatus } from '../../app/use-sync-status';
 import { formatSyncTime, syncErrorText } from './sync-text';
+import { TechnicalDetail } from './technical-detail';
 
 export const STATE_BADGE: Record<SyncState, 'success' | 'default' | 'processing' | 'error' | 'warning'> = {
   online: 'success',
@@ -47,15 +48,17 @@ export const SyncStatusCard = () => {
               <Typography.Text type={status.state === 'error' || status.state === 'offline' || status.state === 'revoked' ? 'danger' : 'secondary'}>
                 {formatSyncTime(lastError.at, i18n.language)} · {syncErrorText(t, lastError.code)}
               </Typography.Text>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {lastError.code} · {String(lastError.status)} · {lastError.message}
-              </Typography.Text>
+              <TechnicalDetail code={lastError.code} status={lastError.status} message={lastError.message} />
             </span>
           ) : (
             t('sync.noError')
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('sync.live')}>{status.live ? t('sync.liveOn') : t('sync.liveOff')}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.live')}>
+          <span data-testid="sync-live" data-live={String(status.live)}>
+            {status.live ? t('sync.liveOn') : t('sync.liveOff')}
+          </span>
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

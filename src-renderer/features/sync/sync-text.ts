@@ -1,11 +1,19 @@
-/** Plain sentences for sync errors and times, shared by the status bar, sync and settings screens. */
+/**
+ * Plain sentences for sync errors and times, shared by the status bar, sync and settings screens.
+ * Staff see a sentence in the desk's language for every code, never the server's or the
+ * browser's own English: the server's codes are the error table's (docs/sync-protocol.md, errors),
+ * the local ones name what went wrong on the desk's side.
+ */
 import type { TFunction } from 'i18next';
+import { ERROR_TABLE, isErrorCode } from '../../../shared/protocol/errors';
 
-/** One sentence staff can act on, for a server ErrorCode or a local reason; never a bare code. */
+/** Reasons the desk itself gives (no usable answer, or the bridge's own refusals). */
+export const LOCAL_ERROR_REASONS: readonly string[] = ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'SERVER_ERROR', 'NOT_ENROLLED', 'ALREADY_ENROLLED', 'IPC_INVALID_ARGUMENT', 'LOCAL'];
+
+/** One sentence staff can act on, for a server ErrorCode or a local reason; an unknown code gets a general sentence naming it. */
 export const syncErrorText = (t: TFunction, code: string): string => {
-  const key = `syncError.${code}`;
-  const text = t(key);
-  return text === key ? t('syncError.unknown', { code }) : text;
+  const known = isErrorCode(code) ? ERROR_TABLE[code].staffVisible : LOCAL_ERROR_REASONS.includes(code);
+  return known ? t(`syncError.${code}`) : t('syncError.unknown', { code });
 };
 
 /** The code of a bridge error: `Error("<message> [CODE]")` (Electron preload and web bridge). */

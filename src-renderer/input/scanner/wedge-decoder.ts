@@ -12,7 +12,13 @@
  * judged once: a scan, a duplicate of the last scan, or human typing. Human keys are never
  * swallowed, so typing in a field works as usual; the few leading characters of a burst that
  * reached a field before it was recognised are removed by restoring the field (`restoreField`).
+ *
+ * A member pass is ~220 characters: a scanner's buffer (Bluetooth especially) may stall in the
+ * middle of one for longer than `maxGapMs`. While a burst's text is the start of a pass that is
+ * not yet whole (`isPartial`), a pause up to `STALLED_CODE_GAP_MS` does not end it, so the rest
+ * joins it instead of becoming a second, meaningless scan (docs/domain-rules.md, scanner input).
  */
+import { isPassPrefix } from './pass-prefix';
 import { createSameCodeFilter } from './same-code-filter';
 import { isPrintableAscii, usCharForCode } from './us-keymap';
 import { normalizeScannerOptions, type ScannerOptions } from './wedge-options';
@@ -150,10 +156,25 @@ const timingsOf = (run: Run, terminator: TerminatorKind): WedgeTimings => {
   };
 };
 
+/** How long a burst that is the start of a longer code (a pass cut short) may pause and still go on. */
+export const STALLED_CODE_GAP_MS = 1000;
+
+export interface WedgeDecoderHooks {
+  /** The burst's text so far is the start of a code that is not whole yet (default: a member pass). */
+  isPartial?(text: string): boolean;
+}
+
 const averageInterval = (times: number[]) => (times.length < 2 ? 0 : ((times.at(-1) ?? 0) - (times[0] ?? 0)) / (times.length - 1));
 
-export const createWedgeDecoder = (initial: Partial<ScannerOptions> = {}): WedgeDecoder => {
+export const createWedgeDecoder = (initial: Partial<ScannerOptions> = {}, { isPartial = isPassPrefix }: WedgeDecoderHooks = {}): WedgeDecoder => {
   let options = normalizeScannerOptions(initial);
+  /** `isPartial` of the open run, asked once per length (the deadline is read after every key). */
+  let partialAt: { length: number; partial: boolean } | null = null;
+  const gapOf = (current: Run): number => {
+    if (current.state !== 'burst') return options.maxGapMs;
+    if (partialAt?.length !== current.chars.length) partialAt = { length: current.chars.length, partial: isPartial(current.chars.join('').trim()) };
+    return partialAt.partial ? Math.max(options.maxGapMs, STALLED_CODE_GAP_MS) : options.maxGapMs;
+  };
   const sameCode = createSameCodeFilter(() => options.debounceMs);
   let run: Run | null = null;
   let composing = false;
@@ -164,6 +185,7 @@ export const createWedgeDecoder = (initial: Partial<ScannerOptions> = {}): Wedge
     const current = run;
     if (!current) return null;
     run = null;
+    partialAt = null;
     const text = current.chars.join('').trim();
     const timings = timingsOf(current, terminator);
     const end = (verdict: SequenceVerdict, extra: Partial<RunEnd> = {}): RunEnd => ({
@@ -184,10 +206,12 @@ export const createWedgeDecoder = (initial: Partial<ScannerOptions> = {}): Wedge
     return end('scanner', { restoreField: true, scan: { text, method: 'scanner', at, timings, ime: current.ime } });
   };
 
-  /** A pause longer than maxGapMs since the run's last character ends it. */
+  /** A pause longer than maxGapMs (a cut pass: STALLED_CODE_GAP_MS) since the run's last character ends it. */
   const endIfPaused = (now: number): RunEnd | null => {
     const last = run?.times.at(-1);
-    return last !== undefined && now - last > options.maxGapMs ? finish('timeout', last + options.maxGapMs) : null;
+    if (!run || last === undefined) return null;
+    const gap = gapOf(run);
+    return now - last > gap ? finish('timeout', last + gap) : null;
   };
 
   const addChar = (ch: string, event: WedgeKeyEvent, ended: RunEnd | null): WedgeStep => {
@@ -247,13 +271,14 @@ export const createWedgeDecoder = (initial: Partial<ScannerOptions> = {}): Wedge
     tick: (now) => endIfPaused(now),
     nextDeadline: () => {
       const last = run?.times.at(-1);
-      return last === undefined ? null : last + options.maxGapMs + 1;
+      return !run || last === undefined ? null : last + gapOf(run) + 1;
     },
     setOptions(next) {
       options = normalizeScannerOptions(next);
     },
     reset() {
       run = null;
+      partialAt = null;
       composing = false;
       lastScanEnd = Number.NEGATIVE_INFINITY;
       sameCode.reset();
