@@ -1,3 +1,5 @@
+import { ID_MAX_LENGTH } from './schemas/common';
+
 /**
  * Document ids made on the desk: ULIDs (48-bit ms time + 80 random bits, Crockford base32).
  * Time-ordered and collision-free offline. Monotonic inside one millisecond so that ids made in
@@ -48,3 +50,19 @@ export const ulid = (now: number = Date.now()): string => {
 };
 
 export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * The one shape of every document id and station id (docs/sync-protocol.md, "Ids"): 1–40 ASCII
+ * letters, digits, '-' and '_', starting with a letter or digit. It fits every id desks and the
+ * server make — ULIDs, `LOCAL-<ULID>` desk ids of the web build, `rev-<ULID>`, `key-K…`, the demo
+ * ids (`DEMO-SH-JA-001`, `DEMO-V-BADMINTON`, `DEMO-B-…`) and station ids (`ST-SH-001`) — and refuses
+ * paths (`../../etc/passwd`), spaces, line breaks, control, bidi and full-width characters.
+ * The server refuses a pushed row with another id (`BAD_ID`); the desk's repositories refuse to
+ * write one (src-renderer/data/repositories/base.ts).
+ */
+export const DOC_ID_PATTERN_SOURCE = `^[0-9A-Za-z][0-9A-Za-z_-]{0,${ID_MAX_LENGTH - 1}}$`;
+export const DOC_ID_PATTERN = new RegExp(DOC_ID_PATTERN_SOURCE);
+/** JSON schema of an id, for route schemas. */
+export const docIdSchema = { type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH, pattern: DOC_ID_PATTERN_SOURCE } as const;
+
+export const isDocId = (value: unknown): value is string => typeof value === 'string' && DOC_ID_PATTERN.test(value);

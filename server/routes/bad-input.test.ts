@@ -72,7 +72,13 @@ describe('bad input is refused clearly and changes nothing', () => {
     { name: 'unknown collection (pull)', request: () => ({ method: 'GET', url: '/api/sync/..%2Fadmin/pull?seq=0', headers: auth() }), status: 404, code: 'UNKNOWN_COLLECTION' },
     { name: 'push to a server-kept collection', request: () => push([row({ ...makeStation({ id: MINE, stationId: MINE, capacity: 9999 }), _deleted: false })], 'stations'), status: 403, code: 'READ_ONLY_COLLECTION' },
     { name: 'document of another station', request: () => push([row(checkIn({ stationId: THEIRS }))]), status: 200, code: '', rejected: 'WRONG_STATION' },
-    { name: "id of another station's document", request: () => push([row({ ...theirDoc, stationId: MINE, _deleted: false })]), status: 200, code: '', rejected: 'ID_TAKEN' },
+    // ids are station-scoped: the same id at my station is my own new document, and theirs is untouched (checked below)
+    { name: "id of another station's document", request: () => push([row({ ...theirDoc, stationId: MINE, badge: 'MINE', _deleted: false })]), status: 200, code: '', stores: 1 },
+    { name: 'id that is a path', request: () => push([row(checkIn({ id: '../../etc/passwd' })), row(checkIn())]), status: 200, code: '', rejected: 'BAD_ID', stores: 1 },
+    { name: 'id with a line break', request: () => push([row(checkIn({ id: 'CI-1\nSet-Cookie: x' }))]), status: 200, code: '', rejected: 'BAD_ID' },
+    { name: 'id with a bidi override', request: () => push([row(checkIn({ id: 'CI-\u202Etxt.exe' }))]), status: 200, code: '', rejected: 'BAD_ID' },
+    { name: 'id of spaces only', request: () => push([row(checkIn({ id: '      ' }))]), status: 200, code: '', rejected: 'BAD_ID' },
+    { name: 'id with a control character', request: () => push([row(checkIn({ id: 'CI\u001b[2J' }))]), status: 200, code: '', rejected: 'BAD_ID' },
     { name: "overwrite another station's document", request: () => push([row({ ...theirDoc, _deleted: true }, { ...theirDoc, _deleted: false })]), status: 200, code: '', rejected: 'WRONG_STATION' },
     { name: 'document breaking the schema (enum)', request: () => push([row(checkIn({ outcome: 'maybe' }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
     { name: 'document with an unknown field', request: () => push([row(checkIn({ isAdmin: true }))]), status: 200, code: '', rejected: 'SCHEMA_VIOLATION' },
@@ -115,6 +121,8 @@ describe('bad input is refused clearly and changes nothing', () => {
       if (c.rejected) {
         expect(json.rejected?.map((r) => r.code)).toContain(c.rejected);
         expect(json.conflicts).toEqual([]);
+      } else if (c.status === 200) {
+        expect(json).toEqual({ conflicts: [], rejected: [] });
       } else {
         expect(json.error?.code).toBe(c.code);
         expect(json.error?.message.length).toBeGreaterThan(5);

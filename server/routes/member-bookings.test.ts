@@ -8,7 +8,7 @@ import { LOCK_MS, MAX_FAILURES } from '../services/sign-in-throttle';
 import { MEMBER_TOKEN_TTL_MS } from '../crypto/member-tokens';
 import { errorCode, PROTOCOL, T0 } from '../testing/auth-fixture';
 import { CLASS, COURT, createMemberFixture, local, M_STATION, type MemberFixture } from '../testing/member-fixture';
-import { loadDocs } from '../repositories/sync-store';
+import { loadDocs, writeServerDocs } from '../repositories/sync-store';
 
 type Reply = { booking: BookingDoc; position: number };
 const venueSlot = (hhmm: string, day?: string) => ({ kind: 'venue', venueId: COURT.id, startsAt: local(hhmm, day) });
@@ -103,6 +103,18 @@ describe('members’ booking API', () => {
       const stolen = await book(2, venueSlot('16:00'), 'APP-BOOKING-0001');
       expect(stolen.statusCode).toBe(409);
       expect(errorCode(stolen)).toBe('ID_TAKEN');
+    });
+
+    it("books with an id another station's booking has, exactly as with a fresh id (ids are station-scoped: no oracle)", async () => {
+      const elsewhere = 'ST-ELSEWHERE';
+      await f.createStation(elsewhere);
+      const theirs = { ...(await stored('APP-BOOKING-0001')), id: 'APP-BOOKING-ELSE', stationId: elsewhere, memberId: 'THEIR-MEMBER' };
+      await writeServerDocs(f.db, elsewhere, 'bookings', [theirs], { writtenBy: 'test', now: f.clock.now });
+      const res = await book(4, venueSlot('16:00'), 'APP-BOOKING-ELSE');
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<Reply>().booking).toMatchObject({ id: 'APP-BOOKING-ELSE', status: 'confirmed' });
+      expect((await loadDocs(f.db, elsewhere, 'bookings', ['APP-BOOKING-ELSE'])).get('APP-BOOKING-ELSE')?.data).toMatchObject({ memberId: 'THEIR-MEMBER' });
+      expect(await f.as(tokens[4]!, 'DELETE', '/api/members/me/bookings/APP-BOOKING-ELSE')).toMatchObject({ statusCode: 200 });
     });
 
     it('waitlists when full, refuses a second booking of one slot, and books classes', async () => {

@@ -5,10 +5,12 @@
  */
 import { BOOKING_REASONS } from '../../shared/domain/reason-codes';
 import { BOOKING_STATUSES } from '../../shared/schemas/index';
+import { docIdSchema } from '../../shared/ids';
 import type { StationDay } from '../repositories/member-day';
 
 const ts = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$', maxLength: 30 } as const;
-const id = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' } as const;
+/** Booking, venue and class ids: the one id shape (docs/sync-protocol.md, "Ids"). */
+const id = docIdSchema;
 
 export const sessionBody = (stationIdSchema: object) =>
   ({

@@ -48,11 +48,6 @@ const one = async <T>(tx: Queryable, stationId: string, collection: 'stations' |
 const slotBookingsOf = async (tx: Queryable, stationId: string, slotKey: string): Promise<BookingDoc[]> =>
   (await loadDocsWhere(tx, stationId, 'bookings', 'slotKey', [slotKey])).filter((r) => !r.deleted).map((r) => asDoc<BookingDoc>(r));
 
-const idTakenElsewhere = async (tx: Queryable, stationId: string, id: string): Promise<boolean> => {
-  const { rows } = await tx.query(`SELECT 1 FROM sync_docs WHERE collection = 'bookings' AND id = $1 AND station_id <> $2 LIMIT 1`, [id, stationId]);
-  return rows.length > 0;
-};
-
 /** Writes under the held lock and returns the stored booking `id` with its new serverRev. */
 const commit = async (tx: Transaction, stationId: string, memberId: string, writes: DocWrite[], id: string, now: number) => {
   const decided = await decideBookings(tx, stationId, writes, now);
@@ -70,9 +65,10 @@ export const bookForMember = async (
   const id = input.id ?? ulid(now);
   return db.transaction(async (tx) => {
     await lockStation(tx, stationId);
+    // ids are station-scoped (docs/sync-protocol.md, "Ids"): another station's booking with this id is not looked at
     const existing = (await loadDocs(tx, stationId, 'bookings', [id])).get(id);
-    if (existing || (await idTakenElsewhere(tx, stationId, id))) {
-      if (!existing || existing.data.memberId !== memberId) throw new ApiError(409, 'ID_TAKEN', `Booking id ${id} is already used`);
+    if (existing) {
+      if (existing.data.memberId !== memberId) throw new ApiError(409, 'ID_TAKEN', `Booking id ${id} is already used`);
       const booking = asDoc<BookingDoc>(existing);
       const position = booking.status === 'waitlisted' ? waitlistPosition(await slotBookingsOf(tx, stationId, booking.slotKey), id) : 0;
       return { booking, position, created: false };

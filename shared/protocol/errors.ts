@@ -52,6 +52,12 @@ export const ERROR_TABLE = {
   REFRESH_TOKEN_REUSED: { retryable: false, credential: 'dead', staffVisible: true },
   ENROLLMENT_CODE_INVALID: refusal,
   ENROLLMENT_CODE_EXPIRED: refusal,
+  /** A pushed row's id (or station id) is not of the one id shape (docs/sync-protocol.md, "Ids"). */
+  BAD_ID: refusal,
+  /** A pushed member claims a card number another member of the station holds. */
+  CARD_TAKEN: refusal,
+  /** The desk's or the station's upload allowance for today (bytes, photos) is used up; it renews at the station's midnight. */
+  QUOTA_EXCEEDED: transient,
   FORBIDDEN: refusal,
   NOT_FOUND: refusal,
   RATE_LIMITED: transient,

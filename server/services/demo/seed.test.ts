@@ -4,6 +4,7 @@ import type { DeviceTokens, PullResponse } from '../../../shared/protocol/messag
 import { deriveEquipmentStatus, groupLogsByEquipment, repairStats } from '../../../shared/domain/index';
 import { COLLECTION_NAMES, type EquipmentDoc, type EquipmentLogDoc, type StaffDoc } from '../../../shared/schemas/index';
 import { docProblem } from '../sync/doc-validation';
+import { isDocId } from '../../../shared/ids';
 import { ADMIN, createAuthFixture, PROTOCOL, T0, type AuthFixture } from '../../testing/auth-fixture';
 import { checkPin } from './pin-verifier';
 import { demoSessions } from './seed';
@@ -56,6 +57,12 @@ describe('demo station seed', () => {
       for (const row of await docs(collection)) expect(docProblem(collection, { ...row.data, _deleted: row.deleted }), `${collection} ${String(row.data.id)}`).toBeNull();
     }
   }, 60_000);
+
+  test('every seeded id and station id has the one id shape (docs/sync-protocol.md, "Ids")', async () => {
+    const { rows } = await f.db.query<{ station_id: string; id: string; data: { stationId: string } }>('SELECT station_id, id, data FROM sync_docs');
+    expect(rows.length).toBeGreaterThan(DEMO_MEMBER_COUNT);
+    for (const row of rows) expect([row.id, row.station_id, row.data.stationId].filter((id) => !isDocId(id)), row.id).toEqual([]);
+  });
 
   test("the first 50 members are the desk's offline demo members", async () => {
     const byId = new Map((await docs('members')).map((m) => [m.data.id, m.data]));

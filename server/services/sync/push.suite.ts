@@ -130,12 +130,40 @@ export const pushSuite = (kind: TestDbKind) => {
       expect((await pullAll(db, OTHER.stationId, 'checkins')).documents).toEqual([]);
     });
 
-    it("refuses ids of another station's documents", async () => {
-      const theirs = makeCheckIn({ stationId: OTHER.stationId });
+    it("keeps ids station-scoped: another station's document with the same id is neither refused nor touched", async () => {
+      const theirs = makeCheckIn({ stationId: OTHER.stationId, badge: 'THEIRS' });
       await applyPush(db, OTHER, 'checkins', [row(theirs)], NOW);
-      const result = await applyPush(db, DESK, 'checkins', [row({ ...theirs, stationId: STATION_ID })], NOW);
-      expect(result.rejected).toEqual([expect.objectContaining({ id: theirs.id, code: 'ID_TAKEN' })]);
-      expect((await pullAll(db, OTHER.stationId, 'checkins')).documents[0]).toMatchObject({ stationId: OTHER.stationId });
+      const mine = { ...theirs, stationId: STATION_ID, badge: 'MINE' };
+      expect(await applyPush(db, DESK, 'checkins', [row(mine)], NOW)).toMatchObject({ conflicts: [], rejected: [] });
+      expect((await pullAll(db, OTHER.stationId, 'checkins')).documents).toEqual([expect.objectContaining({ id: theirs.id, stationId: OTHER.stationId, badge: 'THEIRS' })]);
+      expect((await pullAll(db, STATION_ID, 'checkins')).documents).toEqual([expect.objectContaining({ id: theirs.id, stationId: STATION_ID, badge: 'MINE' })]);
+    });
+
+    const badIds: [string, unknown][] = [
+      ['a path', '../../etc/passwd'],
+      ['a line break', 'CI-1\nX'],
+      ['a control character', 'CI\u00071'],
+      ['a bidi override', 'CI-\u202Etxt'],
+      ['all spaces', '     '],
+      ['forty-one characters', 'C'.repeat(41)],
+      ['full-width letters', 'ＣＩ１'],
+      ['a number', 7],
+    ];
+    it('refuses every row whose id or station id is not of the id shape (BAD_ID) and applies the rest', async () => {
+      const good = makeCheckIn();
+      const badId = badIds.map(([what, id]) => ({ what: `id: ${what}`, doc: { ...makeCheckIn(), id }, echo: typeof id === 'string' ? id : '' }));
+      const badStation = badIds.map(([what, stationId]) => {
+        const doc = makeCheckIn({ stationId: stationId as string });
+        return { what: `station id: ${what}`, doc, echo: doc.id };
+      });
+      const cases = [...badId, ...badStation];
+      const result = await applyPush(db, DESK, 'checkins', [...cases.map((c) => row(c.doc)), row(good)], NOW);
+      expect(result.rejected).toHaveLength(cases.length);
+      cases.forEach((c, i) => {
+        expect(result.rejected[i], c.what).toMatchObject({ code: 'BAD_ID', id: c.echo });
+        expect(result.rejected[i]!.message, c.what).toMatch(/^(Document|Station) id "[\x20-\x7e]*" is not an id/);
+      });
+      expect((await pullAll(db, STATION_ID, 'checkins')).documents.map((d) => d.id)).toEqual([good.id]);
     });
 
     it('keeps check-ins append-only except the check-out', async () => {

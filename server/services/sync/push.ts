@@ -7,14 +7,17 @@
  * - any other row is a conflict: the current master state goes back to the desk;
  * - invalid rows (schema, another station, immutable fields) are returned in `rejected` and the
  *   rest of the batch still applies, so one bad document never blocks a desk's queue;
+ * - ids are station-scoped (docs/sync-protocol.md, "Ids"): a row is looked up only among its own
+ *   station's documents, so no answer says whether an id exists at another station;
  * - collections with server authority (bookings) get the server's verdict written in, and an
  *   authority may change documents of another collection in the same transaction (equipment
  *   faults flag bookings).
  */
 import type { PushResponse, PushRow, RejectedRow, WireDoc } from '../../../shared/protocol/messages';
 import { sameDocument } from '../../../shared/protocol/conflicts';
-import { collectionSpec, type CollectionName } from '../../../shared/schemas/index';
-import { textArray, type Database, type Queryable } from '../../db/database';
+import { collectionSpec, ID_MAX_LENGTH, type CollectionName } from '../../../shared/schemas/index';
+import { isDocId } from '../../../shared/ids';
+import type { Database } from '../../db/database';
 import type { DeviceContext } from '../../crypto/tokens';
 import { ApiError } from '../../errors';
 import { AUTHORITIES } from './authority';
@@ -22,6 +25,7 @@ import { docProblem } from './doc-validation';
 import type { StationHint } from '../../db/hints';
 import { immutableChange } from './immutability';
 import { memberChangeProblem } from './member-rules';
+import { loadStationStaff, staffProblem } from './staff-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 export interface PushResult extends PushResponse {
@@ -37,6 +41,16 @@ interface Candidate {
 
 const reject = (id: unknown, code: RejectedRow['code'], message: string): RejectedRow => ({ id: typeof id === 'string' ? id : '', code, message });
 
+/** A bad id goes back so the desk can match its row, but never longer than any id could be. */
+const BAD_ID_ECHO = 4 * ID_MAX_LENGTH;
+/** Shown in a message: printable ASCII as is, anything else (line breaks, bidi) as \uXXXX. */
+const visible = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const rejectBadId = (id: unknown, what: string, value: unknown): RejectedRow => ({
+  id: typeof id === 'string' ? id.slice(0, BAD_ID_ECHO) : '',
+  code: 'BAD_ID',
+  message: `${what} "${visible(typeof value === 'string' ? value.slice(0, BAD_ID_ECHO) : typeof value)}" is not an id: 1–${ID_MAX_LENGTH} letters, digits, '-' or '_', starting with a letter or digit`,
+});
+
 /** Checks that need no database: shape, schema, station scope, duplicates in the batch. */
 const screenRows = (collection: CollectionName, device: DeviceContext, rows: readonly PushRow[]) => {
   const accepted: PushRow[] = [];
@@ -45,8 +59,10 @@ const screenRows = (collection: CollectionName, device: DeviceContext, rows: rea
   for (const row of rows) {
     const doc = row?.newDocumentState as unknown as Record<string, unknown> | undefined;
     const id = doc?.id;
-    const problem = docProblem(collection, doc);
-    if (problem) rejected.push(reject(id, 'SCHEMA_VIOLATION', `${collection} ${String(id ?? '?')}: ${problem}`));
+    const problem = isDocId(id) && isDocId(doc!.stationId) ? docProblem(collection, doc) : null;
+    if (!isDocId(id)) rejected.push(rejectBadId(id, 'Document id', id));
+    else if (!isDocId(doc!.stationId)) rejected.push(rejectBadId(id, 'Station id', doc!.stationId));
+    else if (problem) rejected.push(reject(id, 'SCHEMA_VIOLATION', `${collection} ${String(id ?? '?')}: ${problem}`));
     else if (doc!.stationId !== device.stationId) rejected.push(reject(id, 'WRONG_STATION', `Document belongs to station ${String(doc!.stationId)}, this desk to ${device.stationId}`));
     else if (seen.has(id as string)) rejected.push(reject(id, 'BAD_REQUEST', `Document ${String(id)} appears twice in one batch`));
     else if (row.assumedMasterState !== null && (typeof row.assumedMasterState !== 'object' || (row.assumedMasterState as { id?: unknown }).id !== id)) {
@@ -57,17 +73,6 @@ const screenRows = (collection: CollectionName, device: DeviceContext, rows: rea
     }
   }
   return { accepted, rejected };
-};
-
-/** Ids already used by another station's documents: a desk may not claim them. */
-const idsOfOtherStations = async (tx: Queryable, stationId: string, collection: CollectionName, ids: string[]) => {
-  if (ids.length === 0) return new Set<string>();
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT id FROM sync_docs WHERE collection = $1 AND station_id <> $2
-     AND id = ANY($3::text[])`,
-    [collection, stationId, textArray(ids)],
-  );
-  return new Set(rows.map((r) => r.id));
 };
 
 export const applyPush = async (
@@ -88,16 +93,12 @@ export const applyPush = async (
     const ids = accepted.map((r) => r.newDocumentState.id);
     // one connection per transaction: queries run one after another
     const current = await loadDocs(tx, device.stationId, collection, ids);
-    const foreign = await idsOfOtherStations(tx, device.stationId, collection, ids);
+    const staff = await loadStationStaff(tx, device.stationId, collection);
     const candidates: Candidate[] = [];
     for (const row of accepted) {
       const doc = row.newDocumentState as unknown as Record<string, unknown>;
       const id = doc.id as string;
       const stored = current.get(id);
-      if (foreign.has(id)) {
-        rejected.push(reject(id, 'ID_TAKEN', `Id ${id} belongs to another station's document`));
-        continue;
-      }
       if (stored) {
         const master = toWire(stored) as unknown as Record<string, unknown>;
         if (sameDocument(doc, master)) continue; // a retry of what is already here
@@ -115,6 +116,11 @@ export const applyPush = async (
       const memberProblem = collection === 'members' ? memberChangeProblem(stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc) : null;
       if (memberProblem) {
         rejected.push(reject(id, 'FORBIDDEN', memberProblem));
+        continue;
+      }
+      const staffIssue = staffProblem(collection, staff, device.deviceId, stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc);
+      if (staffIssue) {
+        rejected.push(reject(id, staffIssue.code, staffIssue.message));
         continue;
       }
       candidates.push({ row, doc, current: stored });

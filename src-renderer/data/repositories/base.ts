@@ -3,6 +3,7 @@
  * query observables into plain subscriptions (features never see RxDB types).
  */
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
+import { isDocId } from '../../../shared/ids';
 import type { SyncedFields } from '../../../shared/schemas/index';
 
 export type Unsubscribe = () => void;
@@ -11,8 +12,16 @@ export type Listener<T> = (value: T) => void;
 /** Fields a caller supplies for a new document; the repository stamps the rest. */
 export type NewDoc<D extends SyncedFields> = Omit<D, 'serverRev' | 'updatedAt'> & Partial<Pick<D, 'serverRev' | 'updatedAt'>>;
 
-export const stampNew = <D extends SyncedFields>(doc: NewDoc<D>, now: Date = new Date()): D =>
-  ({ ...doc, serverRev: doc.serverRev ?? 0, updatedAt: doc.updatedAt ?? now.toISOString() }) as D;
+/**
+ * Stamps a desk write. Its id and station id must have the one id shape (docs/sync-protocol.md, "Ids"): the
+ * server refuses any other (BAD_ID), so such a document is never written here to begin with.
+ */
+export const stampNew = <D extends SyncedFields>(doc: NewDoc<D>, now: Date = new Date()): D => {
+  for (const field of ['id', 'stationId'] as const) {
+    if (!isDocId(doc[field])) throw new Error(`Refusing to write a document whose ${field} ${JSON.stringify(String(doc[field]).slice(0, 80))} is not an id [BAD_ID]`);
+  }
+  return { ...doc, serverRev: doc.serverRev ?? 0, updatedAt: doc.updatedAt ?? now.toISOString() } as D;
+};
 
 /**
  * The plain JSON of a document, made once per revision: RxDB hands out one immutable RxDocument
