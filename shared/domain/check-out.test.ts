@@ -49,10 +49,10 @@ describe('occupancyFor', () => {
 });
 
 describe('checkOutVisit', () => {
-  it('stamps the time and the method, and nothing else', () => {
+  it('stamps the time, the method and the staff member, and nothing else', () => {
     const visit = makeCheckIn();
-    const result = checkOutVisit(visit, station, NOW, 'manual');
-    expect(result).toEqual({ ok: true, doc: { ...visit, checkedOutAt: NOW, checkOutMethod: 'manual', updatedAt: NOW } });
+    const result = checkOutVisit(visit, station, NOW, 'manual', 'S-2');
+    expect(result).toEqual({ ok: true, doc: { ...visit, checkedOutAt: NOW, checkOutMethod: 'manual', checkedOutBy: 'S-2', updatedAt: NOW } });
   });
   it.each([
     ['a denial', makeCheckIn({ outcome: 'deny', reason: 'MEMBER_SUSPENDED' }), 'NOT_ADMITTED'],
@@ -60,15 +60,15 @@ describe('checkOutVisit', () => {
     ['a visit of a day that has closed', makeCheckIn({ at: cst('2026-03-01 20:00') }), 'NOT_INSIDE'],
     ['a visit that has not begun', makeCheckIn({ at: cst(`${MONDAY} 16:00`) }), 'NOT_INSIDE'],
   ])('refuses %s', (_name, visit, error) => {
-    expect(checkOutVisit(visit, station, NOW, 'scan')).toEqual({ ok: false, error });
+    expect(checkOutVisit(visit, station, NOW, 'scan', 'S-1')).toEqual({ ok: false, error });
   });
 });
 
 describe('supersededVisits', () => {
   it('ends every open visit of the person at the new admission, by scan', () => {
     const visits = [makeCheckIn({ id: 'a' }), makeCheckIn({ id: 'b', memberId: 'm-2' })];
-    const ended = supersededVisits(visits, member, station, NOW);
-    expect(ended.map((c) => [c.id, c.checkedOutAt, c.checkOutMethod])).toEqual([['a', NOW, 'scan']]);
-    expect(supersededVisits(visits, { memberId: 'm-9', badge: 'C9' }, station, NOW)).toEqual([]);
+    const ended = supersededVisits(visits, member, station, NOW, 'S-2');
+    expect(ended.map((c) => [c.id, c.checkedOutAt, c.checkOutMethod, c.checkedOutBy])).toEqual([['a', NOW, 'scan', 'S-2']]);
+    expect(supersededVisits(visits, { memberId: 'm-9', badge: 'C9' }, station, NOW, 'S-2')).toEqual([]);
   });
 });

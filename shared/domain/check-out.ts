@@ -12,8 +12,9 @@
  *    Check-out is never implied by a check-in scan: staff choose the mode, and the screen shows it.
  *
  * A person is the member id, or the badge when the scan matched no member (the same rule as the
- * duplicate check). Check-out changes only `checkedOutAt`/`checkOutMethod`: check-ins stay
- * append-only otherwise (the server enforces it, server/services/sync/immutability.ts).
+ * duplicate check). Check-out changes only `checkedOutAt`/`checkOutMethod`/`checkedOutBy` (the
+ * staff member who ended the visit, docs/security.md): check-ins stay append-only otherwise (the
+ * server enforces it, server/services/sync/immutability.ts).
  */
 import type { CheckInDoc } from '../schemas/checkins';
 import { isInside, visitorKey, visitorsInside } from './occupancy';
@@ -46,20 +47,21 @@ export type CheckOutError = 'NOT_ADMITTED' | 'ALREADY_CHECKED_OUT' | 'NOT_INSIDE
 export type CheckOutResult = { ok: true; doc: CheckInDoc } | { ok: false; error: CheckOutError };
 
 /**
- * Ends one visit at `now`. Refused for a denial, a visit already checked out, and a visit that is
- * no longer open (the station closed since: the closing rule stamps that one with its own time).
+ * Ends one visit at `now`, by staff member `by`. Refused for a denial, a visit already checked
+ * out, and a visit that is no longer open (the station closed since: the closing rule stamps that
+ * one with its own time).
  */
-export const checkOutVisit = (checkIn: CheckInDoc, station: StationHours, now: Instant, method: CheckOutMethod): CheckOutResult => {
+export const checkOutVisit = (checkIn: CheckInDoc, station: StationHours, now: Instant, method: CheckOutMethod, by: string): CheckOutResult => {
   if (checkIn.outcome === 'deny') return { ok: false, error: 'NOT_ADMITTED' };
   if (checkIn.checkedOutAt !== null) return { ok: false, error: 'ALREADY_CHECKED_OUT' };
   if (!isInside(checkIn, station, now)) return { ok: false, error: 'NOT_INSIDE' };
   const at = toIso(now);
-  return { ok: true, doc: { ...checkIn, checkedOutAt: at, checkOutMethod: method, updatedAt: at } };
+  return { ok: true, doc: { ...checkIn, checkedOutAt: at, checkOutMethod: method, checkedOutBy: by, updatedAt: at } };
 };
 
-/** The visits a new admission of `who` ends (their open visits, checked out at `now` by 'scan'). */
-export const supersededVisits = (checkIns: readonly CheckInDoc[], who: Visitor, station: StationHours, now: Instant): CheckInDoc[] =>
+/** The visits a new admission of `who` ends (their open visits, checked out at `now` by 'scan', by staff `by`). */
+export const supersededVisits = (checkIns: readonly CheckInDoc[], who: Visitor, station: StationHours, now: Instant, by: string): CheckInDoc[] =>
   openVisitsOf(checkIns, who, station, now).flatMap((c) => {
-    const result = checkOutVisit(c, station, now, 'scan');
+    const result = checkOutVisit(c, station, now, 'scan', by);
     return result.ok ? [result.doc] : [];
   });

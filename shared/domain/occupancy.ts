@@ -15,7 +15,7 @@
  * `checkOutAtClosing` stamps the closing time itself even when the desk runs it hours later
  * (it was off, or offline overnight): a visit's recorded end does not depend on when the rule runs.
  */
-import type { CheckInDoc } from '../schemas/checkins';
+import { SYSTEM_STAFF_ID, type CheckInDoc } from '../schemas/checkins';
 import { localDayEnd, nextOpenInterval, openIntervalAt, toIso, toMs, type Instant, type StationHours } from './time';
 
 /** When a visit that began at `at` is closed automatically (epoch ms). */
@@ -82,7 +82,7 @@ export const checkOutAtClosing = (checkIns: readonly CheckInDoc[], station: Stat
   for (const c of checkIns) {
     if (c.outcome === 'deny' || c.checkedOutAt !== null) continue;
     const end = visitEndsAt(station, c.at);
-    if (end <= t) closed.push({ ...c, checkedOutAt: toIso(end), checkOutMethod: 'closing', updatedAt: toIso(t) });
+    if (end <= t) closed.push({ ...c, checkedOutAt: toIso(end), checkOutMethod: 'closing', checkedOutBy: SYSTEM_STAFF_ID, updatedAt: toIso(t) });
   }
   return closed;
 };

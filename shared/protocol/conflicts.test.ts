@@ -33,6 +33,19 @@ describe('conflict resolution', () => {
     });
   });
 
+  it.each([
+    ['the later real check-out, with its staff member', ['05:00', 'manual', 'S-1'], ['06:00', 'scan', 'S-2'], ['06:00', 'scan', 'S-2']],
+    ['the real check-out over a closing one, with its staff member', ['14:00', 'closing', 'system'], ['13:00', 'scan', 'S-2'], ['13:00', 'scan', 'S-2']],
+    ['no one for a check-out from a desk older than checkedOutBy', ['14:00', 'closing', 'system'], ['13:00', 'scan', undefined], ['13:00', 'scan', null]],
+  ])('check-ins take who checked out together with the check-out: %s', (_name, [masterAt, masterHow, masterBy], [mineAt, mineHow, mineBy], [at, how, by]) => {
+    const at_ = (hhmm: string) => `2026-11-29T${hhmm}:00.000Z`;
+    const master = wire(visit, { serverRev: 9, checkedOutAt: at_(masterAt!), checkOutMethod: masterHow, checkedOutBy: masterBy });
+    const mine = wire(visit, { checkedOutAt: at_(mineAt!), checkOutMethod: mineHow, ...(mineBy === undefined ? {} : { checkedOutBy: mineBy }) });
+    const resolved = resolveConflict('checkins', { assumedMasterState: wire(visit), realMasterState: master, newDocumentState: mine });
+    expect(resolved).toMatchObject({ checkedOutAt: at_(at!), checkOutMethod: how });
+    expect(resolved.checkedOutBy).toBe(by);
+  });
+
   it('merges members field by field, the server winning on status, validity and sign-in digits', () => {
     const base = wire(makeMember({ serverRev: 3 }));
     const master = wire(base, { serverRev: 8, status: 'suspended', category: 'driver' });

@@ -61,18 +61,26 @@ const laterTimestamp = (a: unknown, b: unknown): string | null => {
 const isClosing = (doc: Doc) => doc.checkOutMethod === 'closing';
 
 /**
+ * A check-out's fields, taken together from one side: when, how, and by whom. A side from before
+ * `checkedOutBy` existed names no one (null), never the other side's person.
+ */
+const checkOutOf = (doc: Doc, master: Doc): Doc => ({
+  checkedOutAt: doc.checkedOutAt,
+  checkOutMethod: doc.checkOutMethod,
+  ...(doc.checkedOutBy === undefined && master.checkedOutBy === undefined ? {} : { checkedOutBy: doc.checkedOutBy ?? null }),
+});
+
+/**
  * Check-ins: the record is immutable; the check-out merges. A real check-out (by scan or by
  * hand) beats the automatic one at closing time, which a desk offline all evening may stamp on a
  * visit another desk already closed; between two of a kind, the latest wins.
  */
 const resolveCheckIn = ({ realMasterState: master, newDocumentState: mine }: ConflictInput): Doc => {
   if (master.checkedOutAt && mine.checkedOutAt && isClosing(master) !== isClosing(mine)) {
-    const real = isClosing(master) ? mine : master;
-    return { ...master, checkedOutAt: real.checkedOutAt, checkOutMethod: real.checkOutMethod };
+    return { ...master, ...checkOutOf(isClosing(master) ? mine : master, master) };
   }
   const checkedOutAt = laterTimestamp(master.checkedOutAt, mine.checkedOutAt);
-  const checkOutMethod = checkedOutAt === master.checkedOutAt ? master.checkOutMethod : mine.checkOutMethod;
-  return { ...master, checkedOutAt, checkOutMethod };
+  return { ...master, ...checkOutOf(checkedOutAt === master.checkedOutAt ? master : mine, master) };
 };
 
 const STAFF_ACTIONS = new Set(['cancelled', 'attended', 'no-show']);

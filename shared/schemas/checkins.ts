@@ -51,12 +51,24 @@ export interface CheckInDoc extends SyncedFields {
   provisional: boolean;
   checkedOutAt: string | null;
   checkOutMethod: 'scan' | 'manual' | 'closing' | null;
+  /**
+   * Who ended the visit: the staff member on duty, or `SYSTEM_STAFF_ID` for closing time. Null
+   * while open; missing on check-outs recorded before schema v1 (and by desks older than it).
+   */
+  checkedOutBy?: string | null;
 }
+
+/**
+ * Who a closing-time check-out names (`checkedOutBy`): no one ended those visits, the system did.
+ * Every desk writes the same value, so two desks closing one visit still write the same document.
+ */
+export const SYSTEM_STAFF_ID = 'system';
 
 const reason = { type: 'string', enum: [...CHECK_IN_REASONS] } as const;
 
 export const checkInSchema: CollectionSchema = {
-  version: 0,
+  // v1: `checkedOutBy` (optional: older check-outs and older desks have none)
+  version: 1,
   title: 'checkins',
   description: 'Check-in attempts: admitted or denied, with reason',
   primaryKey: 'id',
@@ -82,6 +94,7 @@ export const checkInSchema: CollectionSchema = {
     provisional: { type: 'boolean' },
     checkedOutAt: optionalTimestampField,
     checkOutMethod: { type: ['string', 'null'], enum: ['scan', 'manual', 'closing', null] },
+    checkedOutBy: { type: ['string', 'null'], maxLength: 40 },
   },
   required: [
     ...syncedRequired,

@@ -9,4 +9,6 @@ import type { CollectionName } from '../../shared/schemas/index';
 export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, MigrationStrategies>> = {
   // v1 adds an index on `source`; documents are unchanged
   members: { 1: (doc: unknown) => doc },
+  // v1 adds the optional `checkedOutBy`; earlier check-outs keep none (who ended them is unknown)
+  checkins: { 1: (doc: unknown) => doc },
 };

@@ -182,8 +182,8 @@ describe('replication', { timeout: SERVER_TEST_MS }, () => {
       desk.server.write('checkins', [{ ...(await desk.server.get('checkins', id))!, checkedOutAt: at, checkOutMethod: 'scan' }], { quiet: true });
     await other(a.id, '2026-11-29T03:00:00.000Z');
     await other(b.id, '2026-11-29T05:00:00.000Z');
-    await desk.repos.checkins.checkOut(a.id, '2026-11-29T04:00:00.000Z', 'manual');
-    await desk.repos.checkins.checkOut(b.id, '2026-11-29T04:00:00.000Z', 'manual');
+    await desk.repos.checkins.checkOut(a.id, '2026-11-29T04:00:00.000Z', 'manual', 'S-1');
+    await desk.repos.checkins.checkOut(b.id, '2026-11-29T04:00:00.000Z', 'manual', 'S-1');
 
     await expect.poll(async () => (await serverDoc(desk, 'checkins', a.id))?.checkedOutAt, poll).toBe('2026-11-29T04:00:00.000Z');
     await expect.poll(() => converged(desk, 'checkins', a.id), poll).toBe(true);

@@ -77,11 +77,11 @@ export const repositorySuite = (storageName: string, makeStorage: () => any) => 
 
     it('checks out once; a second check-out keeps the first time', async () => {
       const c = await repos.checkins.record(makeCheckIn());
-      const out = await repos.checkins.checkOut(c.id, '2026-11-29T03:00:00.000Z', 'scan');
+      const out = await repos.checkins.checkOut(c.id, '2026-11-29T03:00:00.000Z', 'scan', 'S-1');
       expect(out.checkedOutAt).toBe('2026-11-29T03:00:00.000Z');
-      const again = await repos.checkins.checkOut(c.id, '2026-11-29T04:00:00.000Z', 'manual');
+      const again = await repos.checkins.checkOut(c.id, '2026-11-29T04:00:00.000Z', 'manual', 'S-1');
       expect(again.checkedOutAt).toBe('2026-11-29T03:00:00.000Z');
-      await expect(repos.checkins.checkOut('nope', '2026-11-29T04:00:00.000Z', 'manual')).rejects.toThrow(/not found/);
+      await expect(repos.checkins.checkOut('nope', '2026-11-29T04:00:00.000Z', 'manual', 'S-1')).rejects.toThrow(/not found/);
     });
 
     it('pushes live updates of a range to subscribers', async () => {
@@ -132,7 +132,7 @@ export const repositorySuite = (storageName: string, makeStorage: () => any) => 
       const seen: number[] = [];
       const unsubscribe = repos.checkins.subscribeOpenSince('2026-11-28T00:00:00.000Z', (docs) => seen.push(docs.length));
       await expect.poll(() => seen.at(-1)).toBe(2);
-      await repos.checkins.checkOut('open', '2026-11-29T05:00:00.000Z', 'closing');
+      await repos.checkins.checkOut('open', '2026-11-29T05:00:00.000Z', 'closing', 'system');
       await expect.poll(() => seen.at(-1)).toBe(1);
       unsubscribe();
     });

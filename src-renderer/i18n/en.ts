@@ -153,6 +153,8 @@ export const en: Shape<Resources> = {
     SERVER_TOO_OLD: 'The server is older than this desk app; call your administrator.',
     UNAUTHENTICATED: 'The server does not recognise this desk; enroll it again.',
     TOKEN_EXPIRED: 'The access credential expired; renewing it.',
+    STAFF_UNKNOWN: 'The record names someone who is not staff at this station; the server refused it. Sign in with your own PIN and record it again.',
+    OVERRIDE_NOT_MANAGER: 'The override was not made by a manager of this station; the server refused it.',
     TOKEN_INVALID: 'The server no longer accepts this desk’s credential; enroll it again.',
     DEVICE_REVOKED: 'An administrator disabled this desk; enroll it again.',
     REFRESH_TOKEN_REUSED: 'This desk’s credential was used twice, so the server disabled it for safety; enroll it again.',

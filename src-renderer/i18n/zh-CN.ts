@@ -151,6 +151,8 @@ export const zhCN = {
     SERVER_TOO_OLD: '服务器版本比前台程序旧，请联系管理员。',
     UNAUTHENTICATED: '服务器不认识本机，请重新登记。',
     TOKEN_EXPIRED: '访问凭据已过期，正在自动更新。',
+    STAFF_UNKNOWN: '记录上的工作人员不是本驿站的人员，服务器拒绝了这条记录。请用自己的 PIN 登录后重新记录。',
+    OVERRIDE_NOT_MANAGER: '这次特批放行不是本驿站的经理批准的，服务器拒绝了这条记录。',
     TOKEN_INVALID: '服务器不再接受本机的凭据，请重新登记。',
     DEVICE_REVOKED: '本机已被管理员停用，请重新登记。',
     REFRESH_TOKEN_REUSED: '本机凭据被重复使用，服务器为安全起见已停用本机，请重新登记。',

@@ -126,7 +126,7 @@ const api = {
     const stale = (await store.repos.checkins.openSince(new Date(dayStart - 2 * 86_400_000).toISOString())).filter(
       (c) => Date.parse(c.at) < leftBy || c.deskId !== 'BENCH-DESK-TODAY',
     );
-    for (const c of stale) await store.repos.checkins.checkOut(c.id, new Date(Math.min(Date.parse(c.at) + 3_600_000, now - 60_000)).toISOString(), 'manual');
+    for (const c of stale) await store.repos.checkins.checkOut(c.id, new Date(Math.min(Date.parse(c.at) + 3_600_000, now - 60_000)).toISOString(), 'manual', 'S-1');
     if (stale.length) log(`checked out ${stale.length} visits that had ended`);
     const range = { from: new Date(dayStart).toISOString(), to: new Date(dayStart + 86_400_000).toISOString() };
     const count = await store.repos.checkins.countBetween(range);

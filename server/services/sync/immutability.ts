@@ -6,7 +6,7 @@
 import type { CollectionName } from '../../../shared/schemas/index';
 
 const MUTABLE: Partial<Record<CollectionName, ReadonlySet<string>>> = {
-  checkins: new Set(['checkedOutAt', 'checkOutMethod', 'updatedAt', 'serverRev']),
+  checkins: new Set(['checkedOutAt', 'checkOutMethod', 'checkedOutBy', 'updatedAt', 'serverRev']),
   equipmentLogs: new Set(['updatedAt', 'serverRev']),
 };
 

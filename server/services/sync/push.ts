@@ -25,6 +25,7 @@ import { docProblem } from './doc-validation';
 import type { StationHint } from '../../db/hints';
 import { immutableChange } from './immutability';
 import { memberChangeProblem } from './member-rules';
+import { loadStationStaff, staffProblem } from './staff-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
 export interface PushResult extends PushResponse {
@@ -92,6 +93,7 @@ export const applyPush = async (
     const ids = accepted.map((r) => r.newDocumentState.id);
     // one connection per transaction: queries run one after another
     const current = await loadDocs(tx, device.stationId, collection, ids);
+    const staff = await loadStationStaff(tx, device.stationId, collection);
     const candidates: Candidate[] = [];
     for (const row of accepted) {
       const doc = row.newDocumentState as unknown as Record<string, unknown>;
@@ -114,6 +116,11 @@ export const applyPush = async (
       const memberProblem = collection === 'members' ? memberChangeProblem(stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc) : null;
       if (memberProblem) {
         rejected.push(reject(id, 'FORBIDDEN', memberProblem));
+        continue;
+      }
+      const staffIssue = staffProblem(collection, staff, device.deviceId, stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc);
+      if (staffIssue) {
+        rejected.push(reject(id, staffIssue.code, staffIssue.message));
         continue;
       }
       candidates.push({ row, doc, current: stored });

@@ -28,8 +28,11 @@ export interface CheckInRepository {
   subscribeOpenSince(since: string, listener: Listener<CheckInDoc[]>): Unsubscribe;
   /** Admissions in the range not checked out yet, newest first (a month is read a slice at a time). */
   openBetween(range: TimeRange): Promise<CheckInDoc[]>;
-  /** Sets the check-out once (the one update of a check-in); a second call keeps the first. */
-  checkOut(id: string, at: string, method: NonNullable<CheckInDoc['checkOutMethod']>): Promise<CheckInDoc>;
+  /**
+   * Sets the check-out once (the one update of a check-in), naming who ended the visit (`by`: the
+   * staff member on duty, or SYSTEM_STAFF_ID at closing time); a second call keeps the first.
+   */
+  checkOut(id: string, at: string, method: NonNullable<CheckInDoc['checkOutMethod']>, by: string): Promise<CheckInDoc>;
   subscribeBetween(range: TimeRange, listener: Listener<CheckInDoc[]>, limit?: number): Unsubscribe;
 }
 
@@ -59,11 +62,11 @@ export const checkInRepository = (checkins: RxCollection<CheckInDoc>): CheckInRe
   openBetween: (range) =>
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     findJson(checkins, { selector: { ...openSelector(range.from), at: { $gte: range.from, $lt: range.to } } as any, sort: [{ at: 'desc' }] }),
-  async checkOut(id, at, method) {
+  async checkOut(id, at, method, by) {
     const doc = await checkins.findOne(id).exec();
     if (!doc) throw new Error(`check-in ${id} not found`);
     if (doc.checkedOutAt) return doc.toJSON() as CheckInDoc;
-    const updated = await doc.incrementalPatch({ checkedOutAt: at, checkOutMethod: method, updatedAt: new Date().toISOString() });
+    const updated = await doc.incrementalPatch({ checkedOutAt: at, checkOutMethod: method, checkedOutBy: by, updatedAt: new Date().toISOString() });
     return updated.toJSON() as CheckInDoc;
   },
   subscribeBetween: (range, listener, limit) =>

@@ -127,8 +127,8 @@ const withTicket = async (
 /** Ends the person's earlier open visits and marks the attended booking: after the record is durable. */
 const afterAdmission = async (ctx: CheckInContext, decision: CheckInDecision, record: CheckInDoc, seen: CheckInDoc[]): Promise<CheckInDoc[]> => {
   const open = seen.filter((c) => c.id !== record.id);
-  const ended = supersededVisits(open, { memberId: record.memberId, badge: record.badge }, ctx.station, ctx.now);
-  const written = await Promise.all(ended.map((c) => ctx.repos.checkins.checkOut(c.id, c.checkedOutAt!, 'scan')));
+  const ended = supersededVisits(open, { memberId: record.memberId, badge: record.badge }, ctx.station, ctx.now, ctx.staffId);
+  const written = await Promise.all(ended.map((c) => ctx.repos.checkins.checkOut(c.id, c.checkedOutAt!, 'scan', ctx.staffId)));
   const attended = decision.booking ? markAttended(decision.booking, record.id, ctx.now) : null;
   if (attended) await ctx.repos.bookings.save(attended);
   return written;

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cst, makeCheckIn, makeMember, makeStation, MONDAY } from '../../../tests/support/builders/fixed';
 import { occupancy } from '../../../shared/domain/occupancy';
+import { SYSTEM_STAFF_ID } from '../../../shared/schemas/index';
 import { checkInCard } from './check-in-command';
 import { checkOutMember, checkOutRecord, checkOutScan } from './check-out-command';
 import { runClosingCheckOut, startClosingCheckOut } from './closing-check-out';
@@ -28,6 +29,8 @@ describe('check-out', () => {
     expect(await openNow(LATER)).toBe(1);
     const out = await checkOutScan(desk.at(LATER), 'C0001');
     expect(out).toMatchObject({ kind: 'checked-out', member: { name: '王建国' }, visits: [{ id: visit.id, checkedOutAt: LATER, checkOutMethod: 'scan' }] });
+    // the check-out names the staff member on duty, as stored
+    expect(await desk.repos.checkins.get(visit.id)).toMatchObject({ checkedOutBy: 'staff-desk' });
     expect(await openNow(LATER)).toBe(0);
     expect(await checkOutScan(desk.at(LATER), 'C0001')).toMatchObject({ kind: 'not-inside', member: { id: 'm-wang' } });
     expect(await checkOutScan(desk.at(LATER), 'C9999')).toMatchObject({ kind: 'not-inside', member: null, badge: 'C9999' });
@@ -36,7 +39,7 @@ describe('check-out', () => {
 
   it('by member (search) and by the visit’s button: method manual', async () => {
     await checkInCard(desk.at(NOW), 'C0001', 'scanner');
-    expect(await checkOutMember(desk.at(LATER), WANG)).toMatchObject({ kind: 'checked-out', visits: [{ checkOutMethod: 'manual' }] });
+    expect(await checkOutMember(desk.at(LATER, { staffId: 'staff-2' }), WANG)).toMatchObject({ kind: 'checked-out', visits: [{ checkOutMethod: 'manual', checkedOutBy: 'staff-2' }] });
     const again = (await checkInCard(desk.at(cst(`${MONDAY} 12:00`)), 'C0001', 'scanner')).record!;
     expect(await checkOutRecord(desk.at(cst(`${MONDAY} 12:30`)), again)).toMatchObject({ ok: true, doc: { checkOutMethod: 'manual' } });
     const stale = { ...again, checkedOutAt: null };
@@ -52,7 +55,11 @@ describe('check-out', () => {
     await desk.repos.checkins.record(makeCheckIn({ id: 'someone-else', memberId: 'm-li', badge: 'C0002', deskId: 'desk-2', at: NOW }));
     expect(await openNow(LATER)).toBe(2);
     const result = await checkOutRecord(desk.at(LATER), mine);
-    expect(result).toMatchObject({ ok: true, doc: { id: mine.id, checkedOutAt: LATER }, others: [{ id: theirs.id, checkedOutAt: LATER, checkOutMethod: 'manual' }] });
+    expect(result).toMatchObject({
+      ok: true,
+      doc: { id: mine.id, checkedOutAt: LATER, checkedOutBy: 'staff-desk' },
+      others: [{ id: theirs.id, checkedOutAt: LATER, checkOutMethod: 'manual', checkedOutBy: 'staff-desk' }],
+    });
     expect(await openNow(LATER)).toBe(1);
   });
 
@@ -74,7 +81,7 @@ describe('closing time', () => {
     expect(await runClosingCheckOut(desk.repos, 'desk-1', Date.parse(cst(`${MONDAY} 21:59`)))).toBe(0);
     // 22:10: mine is due; the other desk's is left to that desk for an hour
     expect(await runClosingCheckOut(desk.repos, 'desk-1', Date.parse(cst(`${MONDAY} 22:10`)))).toBe(1);
-    expect(await desk.repos.checkins.get('mine')).toMatchObject({ checkedOutAt: cst(`${MONDAY} 22:00`), checkOutMethod: 'closing' });
+    expect(await desk.repos.checkins.get('mine')).toMatchObject({ checkedOutAt: cst(`${MONDAY} 22:00`), checkOutMethod: 'closing', checkedOutBy: SYSTEM_STAFF_ID });
     expect((await desk.repos.checkins.get('theirs-recent'))?.checkedOutAt).toBeNull();
     // next morning (the desk was off): the other desk's visit too, still at 22:00
     expect(await runClosingCheckOut(desk.repos, 'desk-1', Date.parse(cst('2026-03-03 08:00')))).toBe(1);

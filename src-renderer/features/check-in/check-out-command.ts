@@ -1,7 +1,8 @@
 /**
  * Check-out at the desk: by scan in check-out mode (F9), by picking a member in the search, or by
  * the button on a visit in the recent list. The rules are shared/domain/check-out.ts; a check-out
- * is the one update a check-in ever gets. Closing time is closing-check-out.ts.
+ * is the one update a check-in ever gets, and it names the staff member on duty (`checkedOutBy`).
+ * Closing time is closing-check-out.ts (it names the system).
  */
 import type { PassStatus } from '../../../shared/domain/check-in';
 import { checkOutVisit, openVisitsOf, type CheckOutError, type CheckOutMethod, type Visitor } from '../../../shared/domain/check-out';
@@ -32,8 +33,8 @@ export const checkOutPerson = async (
   if (open.length === 0) return { kind: 'not-inside', member, badge: who.badge };
   const visits: CheckInDoc[] = [];
   for (const visit of open) {
-    const result = checkOutVisit(visit, ctx.station, ctx.now, method);
-    if (result.ok) visits.push(await ctx.repos.checkins.checkOut(visit.id, result.doc.checkedOutAt!, method));
+    const result = checkOutVisit(visit, ctx.station, ctx.now, method, ctx.staffId);
+    if (result.ok) visits.push(await ctx.repos.checkins.checkOut(visit.id, result.doc.checkedOutAt!, method, ctx.staffId));
   }
   return { kind: 'checked-out', member, badge: who.badge, visits };
 };
@@ -68,14 +69,14 @@ export const checkOutRecord = async (
   ctx: CheckInContext,
   checkIn: CheckInDoc,
 ): Promise<{ ok: true; doc: CheckInDoc; others: CheckInDoc[] } | { ok: false; error: CheckOutError }> => {
-  const result = checkOutVisit(checkIn, ctx.station, ctx.now, 'manual');
+  const result = checkOutVisit(checkIn, ctx.station, ctx.now, 'manual', ctx.staffId);
   if (!result.ok) return result;
-  const doc = await ctx.repos.checkins.checkOut(checkIn.id, result.doc.checkedOutAt!, 'manual');
+  const doc = await ctx.repos.checkins.checkOut(checkIn.id, result.doc.checkedOutAt!, 'manual', ctx.staffId);
   const rest = openVisitsOf(await openVisits(ctx), checkIn, ctx.station, ctx.now).filter((c) => c.id !== checkIn.id);
   const others: CheckInDoc[] = [];
   for (const visit of rest) {
-    const ended = checkOutVisit(visit, ctx.station, ctx.now, 'manual');
-    if (ended.ok) others.push(await ctx.repos.checkins.checkOut(visit.id, ended.doc.checkedOutAt!, 'manual'));
+    const ended = checkOutVisit(visit, ctx.station, ctx.now, 'manual', ctx.staffId);
+    if (ended.ok) others.push(await ctx.repos.checkins.checkOut(visit.id, ended.doc.checkedOutAt!, 'manual', ctx.staffId));
   }
   return { ok: true, doc, others };
 };

@@ -1,7 +1,8 @@
 /**
  * Automatic check-out at closing time (shared/domain/occupancy.ts `checkOutAtClosing`), run at
  * app start (visits left open since yesterday, or while the desk was off) and then every minute.
- * The recorded time is the closing time itself, whenever this runs.
+ * The recorded time is the closing time itself, whenever this runs; the check-out names the system
+ * (`SYSTEM_STAFF_ID`), not whoever is signed in: no one at the desk ended those visits.
  *
  * Each desk closes its own visits at once; another desk's visits only an hour after their
  * closing, so that normally one write per visit reaches the server, yet visits of a desk that is
@@ -15,7 +16,7 @@
  */
 import { checkOutAtClosing } from '../../../shared/domain/occupancy';
 import { DAY_MS, HOUR_MS, toIso, toMs } from '../../../shared/domain/time';
-import type { CheckInDoc } from '../../../shared/schemas/index';
+import { SYSTEM_STAFF_ID, type CheckInDoc } from '../../../shared/schemas/index';
 import type { Repositories } from '../../data/index';
 import { openVisitsSince } from './check-in-command';
 
@@ -59,7 +60,7 @@ export const runClosingCheckOut = async (repos: Repositories, deskId: string, no
   const due = checkOutAtClosing(open, station, now).filter(
     (c) => c.deskId === deskId || toMs(c.checkedOutAt!) <= now - OTHER_DESK_GRACE_MS,
   );
-  for (const c of due) await repos.checkins.checkOut(c.id, c.checkedOutAt!, 'closing');
+  for (const c of due) await repos.checkins.checkOut(c.id, c.checkedOutAt!, 'closing', SYSTEM_STAFF_ID);
   return due.length;
 };
 

@@ -1,0 +1,3 @@
+import { staffRulesSuite } from './staff-rules.suite';
+
+staffRulesSuite('pglite');
