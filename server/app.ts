@@ -35,7 +35,7 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Fastify `trustProxy` (behind a load balancer); default false. */
   trustProxy?: boolean | string;
-  /** Wraps the pass-signing private keys at rest (key-wrap.ts); '' or absent: a database-held secret. */
+  /** Wraps the pass-signing and token-signing keys at rest (key-wrap.ts); '' or absent: a database-held secret. */
   passKeySecret?: string;
   /** Injected clock (ms) for tests. */
   now?: () => number;
@@ -72,8 +72,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
   });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { adminToken: options.adminToken ?? '' });
-  await app.register(memberAuthPlugin);
+  await app.register(authPlugin, { adminToken: options.adminToken ?? '', keyWrapSecret: options.passKeySecret || undefined });
+  await app.register(memberAuthPlugin, { keyWrapSecret: options.passKeySecret || undefined });
 
   await app.register(healthRoutes);
   await app.register(deviceRoutes, { prefix: '/api/devices' });

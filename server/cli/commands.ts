@@ -128,6 +128,19 @@ const seedDemo: Command = async (client, args, print) => {
   printCode(print, result.enrollmentCode, result.stationId, result.expiresAt);
 };
 
+const rotateTokenKeys: Command = async (client, args, print) => {
+  flagReader(args, ['retire-old']);
+  const retireOld = args.flags.has('retire-old');
+  if (retireOld && args.flags.get('retire-old') !== true) throw new UsageError('--retire-old takes no value');
+  if (args.positionals.length > 0) throw new UsageError('usage: admin rotate-token-keys [--retire-old]');
+  const { keys } = await client.request<{ keys: Array<{ purpose: string; kid: string; retiring: string[]; retireAt: string }> }>('POST', '/token-keys/rotate', { json: { retireOld } });
+  for (const k of keys) {
+    const old = k.retiring.length > 0 ? `; old key ${k.retiring.join(', ')} ${retireOld ? 'refused now' : `verifies until ${k.retireAt}`}` : '';
+    print(`${k.purpose === 'access' ? 'Desk access tokens' : 'Member tokens'}: new signing key ${k.kid}${old}.`);
+  }
+  print(retireOld ? 'Desks refresh their access tokens by themselves; members sign in again.' : 'Nobody is signed out.');
+};
+
 export const COMMANDS: Record<string, Command> = {
   'create-station': createStation,
   stations: listStations,
@@ -136,6 +149,7 @@ export const COMMANDS: Record<string, Command> = {
   revoke,
   'import-members': importMembers,
   'seed-demo': seedDemo,
+  'rotate-token-keys': rotateTokenKeys,
   ...PASS_COMMANDS,
 };
 
@@ -148,6 +162,7 @@ export const HELP = `Station Desk admin CLI
   admin revoke <deviceId> [--reason "lost laptop"]    revoke a desk
   admin import-members --station <id> <file.csv>      columns cardNo,name,phone,category,status,validUntil
   admin seed-demo                                     create the demo station (if absent) and issue a code
+  admin rotate-token-keys [--retire-old]              new keys for desk and member tokens; --retire-old ends the old ones now (leak)
 ${PASS_HELP}
   admin help
 

@@ -1,12 +1,14 @@
 /**
- * Encryption at rest of the pass-signing private keys (kept in `server_secrets`).
+ * Encryption at rest of the pass-signing private keys (kept in `server_secrets`) and of the
+ * token-signing keys (`token_keys`, services/token-keys.ts).
  *
  * Threat: a database dump or backup in the wrong hands would let anyone mint member passes that
  * every desk accepts offline. Closed by wrapping each private key with AES-256-GCM under a key
  * derived (HKDF-SHA256) from a secret that is NOT in the database: PASS_KEY_SECRET, else the file
  * `<dataDir>/pass-key-secret` (created on first start, mode 0600, like the admin token). The key
  * id is the GCM associated data, so a wrapped key cannot be swapped onto another id. Every server
- * process sharing the database needs the same secret to issue passes (verification never does).
+ * process sharing the database needs the same secret to issue passes (verification never does)
+ * and to sign or verify tokens. Each use derives its own AES key (`domain` in the HKDF salt).
  * Without a configured secret (tests, embedded use of buildApp) the wrapping secret is a random
  * value in the database itself: no protection beyond the database's own, and said so here.
  */
@@ -23,9 +25,11 @@ export interface KeyWrapper {
   unwrap(kid: string, stored: string): Buffer;
 }
 
-export const createKeyWrapper = (secret: string | Buffer): KeyWrapper => {
+export type WrapDomain = 'pass-keys' | 'token-keys';
+
+export const createKeyWrapper = (secret: string | Buffer, domain: WrapDomain = 'pass-keys'): KeyWrapper => {
   if (secret.length < 16) throw new Error('the pass key secret must be at least 16 characters');
-  const key = Buffer.from(hkdfSync('sha256', secret, 'station-desk/pass-keys', 'aes-256-gcm/v1', 32));
+  const key = Buffer.from(hkdfSync('sha256', secret, `station-desk/${domain}`, 'aes-256-gcm/v1', 32));
   return {
     wrap(kid, der) {
       const iv = randomBytes(12);
@@ -36,7 +40,7 @@ export const createKeyWrapper = (secret: string | Buffer): KeyWrapper => {
     },
     unwrap(kid, stored) {
       const [format, iv, tag, data] = stored.split('.');
-      if (format !== FORMAT || !iv || !tag || !data) throw new Error(`pass key ${kid}: unknown storage format`);
+      if (format !== FORMAT || !iv || !tag || !data) throw new Error(`key ${kid}: unknown storage format`);
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(kid, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));

@@ -7,17 +7,18 @@
  *   audience claim, and another HMAC key (`member-token-hmac`), so neither verifier can ever
  *   accept the other's token, even if one check were lost in a refactoring;
  * - a forged or altered token (another member, another station, a later expiry): HMAC-SHA256,
- *   compared in constant time, signature checked before anything in the payload is believed;
- * - a stolen token lives at most MEMBER_TOKEN_TTL_MS; there is no refresh token (the app signs in
+ *   compared in constant time, signature checked before anything in the payload is believed,
+ *   one spelling only (signed-token.ts);
+ * - a stolen token lives at most MEMBER_TOKEN_TTL_MS, and one claiming a longer life is refused; there is no refresh token (the app signs in
  *   again), and the member record is re-read on every request (see member-auth.ts).
  *
- * Token: `sm1.<base64url JSON {aud:'member', memberId, stationId, exp}>.<base64url HMAC>`, exp in ms.
+ * Token: `sm1.<kid>.<base64url JSON {aud:'member', memberId, stationId, iat, exp}>.<base64url HMAC>`, times in ms.
  */
-import { isTokenId, openToken, signToken, tokenExpiry } from './signed-token';
+import { isTokenId, openToken, signToken, tokenLifetime, type KeyLookup, type SigningKey } from './signed-token';
 
 export const MEMBER_TOKEN_TTL_MS = 2 * 60 * 60_000;
 export const MEMBER_TOKEN_SECRET = 'member-token-hmac';
-const PREFIX = 'sm1';
+export const MEMBER_TOKEN_PREFIX = 'sm1';
 const AUDIENCE = 'member';
 export interface MemberClaims {
   memberId: string;
@@ -28,14 +29,16 @@ export interface MemberClaims {
 
 export type MemberVerifyResult = { ok: true; claims: MemberClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
-export const signMemberToken = (secret: Buffer, claims: MemberClaims): string =>
-  signToken(secret, PREFIX, { aud: AUDIENCE, memberId: claims.memberId, stationId: claims.stationId, exp: claims.exp });
+/** `iat` is the signing time (the lifetime bound on verify is exp − iat ≤ MEMBER_TOKEN_TTL_MS). */
+export const signMemberToken = (key: SigningKey, claims: MemberClaims, iat: number): string =>
+  signToken(key, MEMBER_TOKEN_PREFIX, { aud: AUDIENCE, memberId: claims.memberId, stationId: claims.stationId, iat, exp: claims.exp });
 
 /** Checks the signature first: only a genuine token can be reported as expired. */
-export const verifyMemberToken = (secret: Buffer, token: string, now: number): MemberVerifyResult => {
-  const claims = openToken(secret, PREFIX, token);
-  const exp = tokenExpiry(claims?.exp);
-  if (!claims || claims.aud !== AUDIENCE || !isTokenId(claims.memberId) || !isTokenId(claims.stationId) || exp === null) {
+export const verifyMemberToken = (keys: KeyLookup, token: string, now: number): MemberVerifyResult => {
+  const opened = openToken(keys, MEMBER_TOKEN_PREFIX, token);
+  const exp = opened && tokenLifetime(opened, now, MEMBER_TOKEN_TTL_MS);
+  const claims = opened?.claims;
+  if (!claims || claims.aud !== AUDIENCE || !isTokenId(claims.memberId) || !isTokenId(claims.stationId) || exp === null || exp === undefined) {
     return { ok: false, reason: 'invalid' };
   }
   if (exp <= now) return { ok: false, reason: 'expired' };

@@ -19,6 +19,8 @@ import { safeEqual, type DeviceContext } from '../crypto/tokens';
 export interface AuthOptions {
   /** Bearer token of /api/admin; '' disables the admin API (403). */
   adminToken: string;
+  /** Wraps the token-signing keys at rest (PASS_KEY_SECRET); absent: the database-held secret. */
+  keyWrapSecret?: string | undefined;
 }
 
 type Guard = (request: FastifyRequest) => Promise<void>;
@@ -49,7 +51,7 @@ const bearer = (request: FastifyRequest): string => {
 
 export const authPlugin = fp(
   async (app: FastifyInstance, options: AuthOptions) => {
-    const tokens = createDeviceTokenService(app.db, () => app.now());
+    const tokens = createDeviceTokenService(app.db, () => app.now(), options.keyWrapSecret);
     app.decorate('deviceTokens', tokens);
     app.decorateRequest('device', null);
 

@@ -11,11 +11,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { MemberDoc } from '../../shared/schemas/index';
-import type { Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { unauthenticated } from '../errors';
-import { getOrCreateSecret } from '../repositories/secrets';
 import { loadDocs } from '../repositories/sync-store';
-import { MEMBER_TOKEN_SECRET, MEMBER_TOKEN_TTL_MS, signMemberToken, verifyMemberToken, type MemberVerifyResult } from '../crypto/member-tokens';
+import { createTokenKeyring, type KeyRotation } from '../services/token-keys';
+import { MEMBER_TOKEN_PREFIX, MEMBER_TOKEN_SECRET, MEMBER_TOKEN_TTL_MS, signMemberToken, verifyMemberToken, type MemberVerifyResult } from '../crypto/member-tokens';
 
 export interface MemberContext {
   memberId: string;
@@ -26,6 +26,13 @@ export interface MemberContext {
 export interface MemberTokenService {
   issue(memberId: string, stationId: string): Promise<{ accessToken: string; expiresAt: number }>;
   verify(token: string): Promise<MemberVerifyResult>;
+  /** A new signing key; the old one verifies until its tokens have expired (or now, with retireOld). */
+  rotate(options?: { retireOld?: boolean }): Promise<KeyRotation>;
+}
+
+export interface MemberAuthOptions {
+  /** Wraps the token-signing keys at rest (PASS_KEY_SECRET); absent: the database-held secret. */
+  keyWrapSecret?: string | undefined;
 }
 
 declare module 'fastify' {
@@ -39,21 +46,16 @@ declare module 'fastify' {
   }
 }
 
-const createMemberTokenService = (db: Queryable, now: () => number): MemberTokenService => {
-  let secret: Promise<Buffer> | null = null;
-  const key = () =>
-    (secret ??= getOrCreateSecret(db, MEMBER_TOKEN_SECRET).catch((error: unknown) => {
-      secret = null;
-      throw error;
-    }));
+const createMemberTokenService = (db: Database, now: () => number, wrapSecret?: string): MemberTokenService => {
+  const keys = createTokenKeyring(db, { purpose: 'member', maxLifetimeMs: MEMBER_TOKEN_TTL_MS, legacySecretName: MEMBER_TOKEN_SECRET, wrapSecret, now });
   return {
     async issue(memberId, stationId) {
-      const expiresAt = now() + MEMBER_TOKEN_TTL_MS;
-      return { accessToken: signMemberToken(await key(), { memberId, stationId, exp: expiresAt }), expiresAt };
+      const iat = now();
+      const expiresAt = iat + MEMBER_TOKEN_TTL_MS;
+      return { accessToken: signMemberToken(await keys.signingKey(), { memberId, stationId, exp: expiresAt }, iat), expiresAt };
     },
-    async verify(token) {
-      return verifyMemberToken(await key(), token, now());
-    },
+    verify: (token) => keys.verify(MEMBER_TOKEN_PREFIX, token, (lookup) => verifyMemberToken(lookup, token, now())),
+    rotate: (options) => keys.rotate(options),
   };
 };
 
@@ -66,8 +68,8 @@ const bearer = (request: FastifyRequest): string => {
 };
 
 export const memberAuthPlugin = fp(
-  async (app: FastifyInstance) => {
-    const tokens = createMemberTokenService(app.db, () => app.now());
+  async (app: FastifyInstance, options: MemberAuthOptions) => {
+    const tokens = createMemberTokenService(app.db, () => app.now(), options.keyWrapSecret);
     app.decorate('memberTokens', tokens);
     app.decorateRequest('member', null);
     app.decorate('authenticateMember', async (request: FastifyRequest) => {

@@ -1,9 +1,10 @@
 /**
  * The admin API (used by the admin CLI): stations, enrollment codes, devices, roster imports,
- * the demo station. Every route requires the admin token and every action is audit-logged.
+ * the demo station, rotation of the token-signing keys. Every route requires the admin token and every action is audit-logged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GLOBAL_STATION_ID, type StationDoc } from '../../shared/schemas/index';
+import { BODY_LIMIT_BYTES } from '../../shared/protocol/messages';
 import { createStationSchema, stationDoc, type CreateStationBody } from '../schemas/station';
 import { decodeCsv } from '../services/member-import/csv';
 import { importMembersCsv } from '../services/member-import/import-members';
@@ -118,6 +119,8 @@ export const adminRoutes = async (app: FastifyInstance) => {
   app.post<{ Params: { stationId: string }; Body: string }>(
     '/stations/:stationId/members/import',
     {
+      // a roster of up to IMPORT_ROWS_MAX members; other admin bodies keep the small default
+      bodyLimit: BODY_LIMIT_BYTES,
       schema: {
         summary: 'Import members from CSV (cardNo,name,phone,category,status,validUntil); upserts by card number',
         tags: ['admin'],
@@ -128,7 +131,7 @@ export const adminRoutes = async (app: FastifyInstance) => {
       },
     },
     async (request) => {
-      if (typeof request.body !== 'string') throw new ApiError(415, 'BAD_REQUEST', 'Send the roster as text/csv');
+      if (typeof request.body !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the roster as text/csv');
       const profile = await station(request.params.stationId);
       const report = await importMembersCsv(app.db, profile, request.body, { now: app.now(), writtenBy: ACTOR });
       await audit('members.import', profile.id, { imported: report.imported, updated: report.updated, unchanged: report.unchanged, errors: report.errorCount });
@@ -148,4 +151,26 @@ export const adminRoutes = async (app: FastifyInstance) => {
       expiresAt: new Date(issued.expiresAt).toISOString(),
     });
   });
+
+  app.post<{ Body: { retireOld?: boolean } }>(
+    '/token-keys/rotate',
+    {
+      preValidation: optionalBody,
+      schema: {
+        summary: 'New signing keys for desk and member tokens; old keys verify until their tokens expire, unless retireOld (a suspected leak)',
+        description: 'With retireOld every desk refreshes its access token and every member signs in again; other server processes drop the old keys within a minute.',
+        tags: ['admin'],
+        security,
+        body: { type: 'object', properties: { retireOld: { type: 'boolean', default: false } }, additionalProperties: false },
+        response: errorResponses(400, 401, 403),
+      },
+    },
+    async (request, reply) => {
+      const retireOld = request.body.retireOld ?? false;
+      const rotations = [await app.deviceTokens.rotate({ retireOld }), await app.memberTokens.rotate({ retireOld })];
+      const keys = rotations.map((r) => ({ purpose: r.purpose, kid: r.kid, retiring: r.retiring, retireAt: new Date(r.retireAt).toISOString() }));
+      await audit('token-keys.rotate', null, { retireOld, keys });
+      return reply.status(201).send({ retireOld, keys });
+    },
+  );
 };

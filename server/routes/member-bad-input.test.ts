@@ -36,9 +36,9 @@ describe('members’ API refuses bad input clearly and changes nothing', () => {
   afterAll(async () => f.dispose());
 
   const forged = () => {
-    const [p, payload] = token.split('.') as [string, string];
+    const [p, kid, payload, signature] = token.split('.') as [string, string, string, string];
     const body = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    return `${p}.${Buffer.from(JSON.stringify({ ...body, memberId: 'M-2' })).toString('base64url')}.${token.split('.')[2]}`;
+    return `${p}.${kid}.${Buffer.from(JSON.stringify({ ...body, memberId: 'M-2' })).toString('base64url')}.${signature}`;
   };
 
   const cases: Case[] = [
@@ -56,7 +56,7 @@ describe('members’ API refuses bad input clearly and changes nothing', () => {
     {
       name: 'a member token of someone not on the roster',
       request: () => {
-        const signed = signMemberToken(Buffer.alloc(32), { memberId: 'M-GHOST', stationId: M_STATION, exp: f.clock.now + 60_000 });
+        const signed = signMemberToken({ kid: 'TGHOST', secret: Buffer.alloc(32) }, { memberId: 'M-GHOST', stationId: M_STATION, exp: f.clock.now + 60_000 }, f.clock.now);
         return post({ slot }, auth(signed));
       },
       status: 401,
@@ -65,7 +65,7 @@ describe('members’ API refuses bad input clearly and changes nothing', () => {
     { name: 'a member token on the desks’ sync API', request: () => ({ method: 'POST', url: '/api/sync/bookings/push', headers: { ...PROTOCOL, ...auth() }, payload: { rows: [] } }), status: 401, code: 'TOKEN_INVALID' },
     {
       name: 'a desk-format token signed with a guessed key',
-      request: () => ({ method: 'GET', url: '/api/members/me/slots', headers: auth(signAccessToken(createHmac('sha256', 'x').digest(), { deviceId: 'M-1', stationId: M_STATION, exp: f.clock.now + 60_000 })) }),
+      request: () => ({ method: 'GET', url: '/api/members/me/slots', headers: auth(signAccessToken({ kid: 'TGUESS', secret: createHmac('sha256', 'x').digest() }, { deviceId: 'M-1', stationId: M_STATION, exp: f.clock.now + 60_000 }, f.clock.now)) }),
       status: 401,
       code: 'TOKEN_INVALID',
     },

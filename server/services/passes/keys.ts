@@ -14,7 +14,7 @@ import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObjec
 import { GLOBAL_STATION_ID, type TrustDoc } from '../../../shared/schemas/index';
 import type { Database } from '../../db/database';
 import { ApiError } from '../../errors';
-import { getOrCreateSecret } from '../../repositories/secrets';
+import { wrappingSecret } from '../../repositories/secrets';
 import { loadAll, writeServerDocs } from '../../repositories/sync-store';
 import { createKeyWrapper, type KeyWrapper } from '../../crypto/key-wrap';
 
@@ -71,9 +71,7 @@ const keyDoc = (info: PassKeyInfo, now: number): TrustDoc => ({
 export const createPassKeys = (db: Database, options: { secret?: string } = {}): PassKeys => {
   let wrapper: Promise<KeyWrapper> | null = null;
   const getWrapper = () =>
-    (wrapper ??= options.secret
-      ? Promise.resolve(createKeyWrapper(options.secret))
-      : getOrCreateSecret(db, 'pass-key-wrap').then((secret) => createKeyWrapper(secret)));
+    (wrapper ??= wrappingSecret(db, options.secret).then((secret) => createKeyWrapper(secret)));
   const privateKeys = new Map<string, KeyObject>();
   // One key creation at a time in this process (two processes racing make two valid keys: harmless).
   let creating: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,3 @@
+import { tokenKeysSuite } from './token-keys.suite';
+
+tokenKeysSuite('postgres');
