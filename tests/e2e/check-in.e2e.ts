@@ -40,24 +40,26 @@ test('records a check-in that survives a reload and a restart', async ({ desk })
   await expect(result).toContainText('王建国');
   await expect(todayCount(desk)).toHaveText('1');
 
-  // a suspended member is denied with a translated reason, and the attempt is stored too
+  // a suspended member is denied with a translated reason, and the attempt is stored too: beside
+  // today's count (admissions), not in it
   await checkIn(desk, '310000000007');
   await expect(result).toHaveAttribute('data-outcome', 'deny');
   await expect(desk.page.getByTestId('check-in-reason')).toHaveText('会员资格已暂停');
-  await expect(todayCount(desk)).toHaveText('2');
+  await expect(todayCount(desk)).toHaveText('1');
+  await expect(desk.page.getByTestId('denied-count')).toHaveText('另有拒绝 1 次（不计入）');
 
   // the same member again inside the duplicate window: shown again, nothing new recorded
   await checkIn(desk, '310000000001');
   await expect(result).toHaveAttribute('data-reason', 'ALREADY_CHECKED_IN');
-  await expect(todayCount(desk)).toHaveText('2');
+  await expect(todayCount(desk)).toHaveText('1');
 
   await desk.page.reload();
-  await expect(todayCount(desk)).toHaveText('2');
+  await expect(todayCount(desk)).toHaveText('1');
   await expect(desk.page.getByTestId('recent-check-ins')).toContainText('王建国');
 
   const page = await desk.restart();
   await page.getByTestId('nav-check-in').click();
-  await expect(todayCount(desk)).toHaveText('2');
+  await expect(todayCount(desk)).toHaveText('1');
   await expect(page.getByTestId('recent-check-ins')).toContainText('会员资格已暂停');
   await expect(page.getByTestId('occupancy').locator('.ant-statistic-content-value')).toHaveText('1');
 });
@@ -68,14 +70,16 @@ test('bad input gets a clear message and records nothing', async ({ desk }) => {
   await checkIn(desk, '3100<script>');
   await expect(result).toHaveAttribute('data-outcome', 'input-error');
   await expect(result).toContainText('卡号只能包含数字、字母和短横线');
+  // an empty Enter leaves the last result on screen
   await checkIn(desk, '   ');
-  await expect(result).toContainText('请输入卡号');
+  await expect(result).toContainText('卡号只能包含数字、字母和短横线');
   await expect(todayCount(desk)).toHaveText('0');
 
-  // an unknown card while online is denied and the denial is recorded
+  // an unknown card while online is denied and the denial is recorded (beside the count)
   await checkIn(desk, '999999');
   await expect(result).toHaveAttribute('data-reason', 'UNKNOWN_BADGE');
-  await expect(todayCount(desk)).toHaveText('1');
+  await expect(todayCount(desk)).toHaveText('0');
+  await expect(desk.page.getByTestId('denied-count')).toContainText('1');
 });
 
 test('switches to English and remembers it', async ({ desk }) => {
@@ -137,7 +141,8 @@ test('a manager overrides a denial with their PIN; both records are kept', async
   await expect(result).toHaveAttribute('data-outcome', 'admit-with-warning');
   await expect(page.getByTestId('override-approved-by')).toContainText('王站长');
   await expect(page.getByTestId('override-button')).toHaveCount(0);
-  await expect(todayCount(desk)).toHaveText('2');
+  // the denial stays recorded; the count is admissions: the override's
+  await expect(todayCount(desk)).toHaveText('1');
   const recent = page.getByTestId('recent-check-ins');
   await expect(recent).toContainText('经理特批放行');
   await expect(recent).toContainText('会员资格已暂停');

@@ -66,5 +66,5 @@ test('passes verify at the desk, online and offline', async ({ desk }) => {
   // Cut short by the scanner: a rescan is asked for, nothing is recorded.
   await scan(desk, passes.get('DEMO-M-0003')!.pass!.slice(0, 150));
   await expect(result).toHaveAttribute('data-outcome', 'input-error');
-  await expect(result).toContainText('会员码没有读完整');
+  await expect(result).toContainText('会员码不完整，请重扫');
 });

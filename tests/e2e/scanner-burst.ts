@@ -27,6 +27,9 @@ const keyOf = (ch: string): { code: string; shift: boolean } => {
   if (/^[a-z]$/.test(ch)) return { code: `Key${ch.toUpperCase()}`, shift: false };
   if (/^[A-Z]$/.test(ch)) return { code: `Key${ch}`, shift: true };
   if (ch === '-') return { code: 'Minus', shift: false };
+  // member passes: base64url segments joined by '.'
+  if (ch === '_') return { code: 'Minus', shift: true };
+  if (ch === '.') return { code: 'Period', shift: false };
   throw new Error(`no scanner key for ${JSON.stringify(ch)}`);
 };
 
@@ -45,7 +48,7 @@ interface CdpKey {
 
 const charKeys = (ch: string): CdpKey[] => {
   const { code, shift } = keyOf(ch);
-  const vk = ch === '-' ? 189 : ch.toUpperCase().charCodeAt(0);
+  const vk = ch === '-' || ch === '_' ? 189 : ch === '.' ? 190 : ch.toUpperCase().charCodeAt(0);
   const modifiers = shift ? SHIFT : 0;
   const keys: CdpKey[] = [
     { type: 'keyDown', code, key: ch, text: ch, windowsVirtualKeyCode: vk, modifiers },
@@ -67,19 +70,29 @@ const CTRL_J: CdpKey[] = [
   { type: 'keyUp', code: 'ControlLeft', key: 'Control', windowsVirtualKeyCode: 17 },
 ];
 
+export interface BurstOptions {
+  /** Send each key at its own time instead of all at once, stamped (the benchmark). */
+  paced?: boolean;
+  /** Extra pauses inside the burst: before the character at `at`, `ms` longer (a stalled scanner, or a second code). */
+  pauses?: { at: number; ms: number }[];
+}
+
 /**
- * A burst of real key events in Chromium, ~3 ms per character, ending with Enter or CR+LF.
- * By default every key is sent at once, stamped with the time it was typed (the last one now),
- * which keeps the burst intact however busy the machine is (E2E tests). `paced` sends each key
- * at its own time instead, as a scanner's keys arrive (the benchmark: the page handles early keys
- * while later ones are still being typed).
+ * A burst of real key events in Chromium, ~3 ms per character, ending with Enter or CR+LF (or
+ * nothing: a scanner set up without a suffix). By default every key is sent at once, stamped with
+ * the time it was typed (the last one now), which keeps the burst intact however busy the machine
+ * is (E2E tests). `paced` sends each key at its own time instead, as a scanner's keys arrive (the
+ * benchmark: the page handles early keys while later ones are still being typed).
  */
-export const typeBurst = async (page: Page, text: string, suffix: 'enter' | 'crlf' = 'enter', { paced = false } = {}) => {
+export const typeBurst = async (page: Page, text: string, suffix: 'enter' | 'crlf' | 'none' = 'enter', { paced = false, pauses = [] }: BurstOptions = {}) => {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const keys = [...[...text].flatMap(charKeys), ...ENTER, ...(suffix === 'crlf' ? CTRL_J : [])];
+    const perChar = [...text].map((ch, i) => charKeys(ch).map((key, k) => ({ key, pauseS: k === 0 ? (pauses.find((p) => p.at === i)?.ms ?? 0) / 1000 : 0 })));
+    const suffixKeys = suffix === 'none' ? [] : [...ENTER, ...(suffix === 'crlf' ? CTRL_J : [])];
+    const sequence = [...perChar.flat(), ...suffixKeys.map((key) => ({ key, pauseS: 0 }))];
+    const keys = sequence.map((s) => s.key);
     // one character per interval, a keydown and its keyup 1 ms apart
-    const steps = keys.map((key) => (key.type === 'keyUp' ? 0.001 : KEY_INTERVAL_S - 0.001));
+    const steps = sequence.map(({ key, pauseS }) => (key.type === 'keyUp' ? 0.001 : KEY_INTERVAL_S - 0.001) + pauseS);
     const clock = () => (performance.timeOrigin + performance.now()) / 1000;
     const send = (key: CdpKey, timestamp: number) => cdp.send('Input.dispatchKeyEvent', { ...key, timestamp });
     if (paced) {

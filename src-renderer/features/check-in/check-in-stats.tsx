@@ -11,7 +11,9 @@ export const CheckInStats = memo(function CheckInStats({ today, denied, inside, 
       <Col span={12}>
         <Card>
           <Statistic title={t('checkIn.todayCount')} value={today} valueStyle={{ fontSize: 36 }} data-testid="today-count" />
-          <Typography.Text type="secondary">{t('checkIn.stats.denied', { count: denied })}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="denied-count">
+            {t('checkIn.stats.denied', { count: denied })}
+          </Typography.Text>
         </Card>
       </Col>
       <Col span={12}>

@@ -47,7 +47,9 @@ export const SettingsScreen = () => {
       </Card>
       <Card title={t('settings.device')}>
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('settings.version')}>{info?.version ?? '…'}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.version')}>
+            <span data-testid="app-version">{info?.version ?? '…'}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('settings.shell')}>
             {info?.shell === 'electron' ? t('settings.shellElectron') : t('settings.shellWeb')}
           </Descriptions.Item>
