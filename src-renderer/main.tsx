@@ -14,9 +14,12 @@ import type { DeskBridge } from '../shared/ipc/bridge';
 import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
 import { startClosingCheckOut } from './features/check-in/closing-check-out';
+import { startIdleSignOut } from './session/idle-sign-out';
 import { createStaffSession, deskIdentity } from './session/staff-session';
 import { createI18n } from './i18n/index';
+import { browserShellEnvironment, startAppShell } from './platform/app-shell';
 import { accessTokenProvider, getBridge } from './platform/bridge';
+import { isWebBridge } from './platform/web-bridge';
 import { enrollFromLink } from './platform/enroll-link';
 
 /** Replication runs in the background; its pending count feeds Electron's quit guard. */
@@ -41,6 +44,8 @@ const boot = async () => {
   document.documentElement.lang = i18n.language;
   try {
     const bridge = getBridge();
+    // first, so the shell is stored even if the local database fails to open
+    const shell = startAppShell(browserShellEnvironment(!isWebBridge(bridge)));
     const device = await enrollFromLink(bridge, await bridge.getDeviceStatus(), i18n.t('settings.defaultDeskName'));
     // one database per station: demo data tried before enrolling never mixes into a station's
     const name = databaseNameFor(device.enrolled ? device.stationId : '');
@@ -57,13 +62,15 @@ const boot = async () => {
           </div>,
         ),
     });
+    const staff = createStaffSession(window.sessionStorage);
     const services: Services = {
       repos: createRepositories(db),
       bridge,
-      identity: deskIdentity(device, createStaffSession(window.sessionStorage)),
+      identity: deskIdentity(device, staff, startIdleSignOut({ session: staff, target: window, storage: window.localStorage })),
       now: () => Date.now(),
       isOnline: () => navigator.onLine,
       sync: startSync(db, bridge, device),
+      shell,
     };
     startClosingCheckOut({ repos: services.repos, deskId: device.deviceId, now: services.now });
     root.render(

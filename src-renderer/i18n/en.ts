@@ -210,6 +210,13 @@ export const en: Shape<Resources> = {
       title: 'Enroll with the central server',
       intro: 'Ask the station manager for a one-time enrollment code. Once enrolled, this desk syncs with the central server; its records stay as they are.',
       serverUrl: 'Server address',
+    idle: {
+      title: 'Sign out when idle',
+      label: 'Sign the staff member out after this long without input',
+      minutes: '{{count}} min',
+      hint: 'Keys, scans and clicks all count as input. Afterwards the PIN is needed again, so no one else records under your name.',
+      saved: 'Saved: staff are signed out after {{count}} min without input',
+    },
       serverUrlPlaceholder: 'https://sync.example.cn',
       code: 'Enrollment code',
       codePlaceholder: 'e.g. AB3K-9Q2X',

@@ -208,6 +208,13 @@ export const zhCN = {
       title: '登记到中心服务器',
       intro: '请向站长索取一次性登记码。登记后本机会自动与中心服务器同步，现有记录不受影响。',
       serverUrl: '服务器地址',
+    idle: {
+      title: '无操作自动退出',
+      label: '工作人员无操作多久后自动退出登录',
+      minutes: '{{count}} 分钟',
+      hint: '期间的按键、扫码、点击都算操作。退出后需重新输入 PIN，防止他人以你的名义记录。',
+      saved: '已保存：{{count}} 分钟无操作后退出登录',
+    },
       serverUrlPlaceholder: 'https://sync.example.cn',
       code: '登记码',
       codePlaceholder: '例如 AB3K-9Q2X',

@@ -17,7 +17,7 @@ const device: DeviceStatus = { enrolled: false, deviceId: 'DESK-1', deskName: ''
 describe('staff session', () => {
   it('signs in and out, tells subscribers, and the identity reads the current staff id', () => {
     const session = createStaffSession(fakeStorage());
-    const identity = deskIdentity(device, session);
+    const identity = deskIdentity(device, session, { minutes: () => 10, setMinutes: () => undefined });
     const seen: (string | null)[] = [];
     const unsubscribe = session.subscribe((s) => seen.push(s?.name ?? null));
     expect(identity.staffId).toBe('');

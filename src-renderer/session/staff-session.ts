@@ -7,6 +7,7 @@
  */
 import type { DeviceStatus } from '../../shared/ipc/channels';
 import { STAFF_ROLES, type StaffRole } from '../../shared/schemas/index';
+import type { IdleSignOut } from './idle-sign-out';
 
 export interface StaffOnDuty {
   id: string;
@@ -60,11 +61,14 @@ export interface DeskIdentity {
   /** Staff member on duty ('' until PIN sign-in): reads the session each time. */
   readonly staffId: string;
   staff: StaffSession;
+  /** Signs the staff member out after the desk's idle time (idle-sign-out.ts); the setting lives here. */
+  idle: Pick<IdleSignOut, 'minutes' | 'setMinutes'>;
 }
 
-export const deskIdentity = (device: DeviceStatus, staff: StaffSession): DeskIdentity => ({
+export const deskIdentity = (device: DeviceStatus, staff: StaffSession, idle: DeskIdentity['idle']): DeskIdentity => ({
   device,
   staff,
+  idle,
   get staffId() {
     return staff.current()?.id ?? '';
   },

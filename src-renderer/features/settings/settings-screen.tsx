@@ -1,4 +1,4 @@
-/** Settings: language, this desk, enrollment with the central server, scanner test and tuning, camera, demo data. */
+/** Settings: language, this desk, idle sign-out, enrollment with the central server, scanner test and tuning, camera, demo data. */
 import { Button, Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { changeLanguage, isLanguage } from '../../i18n/index';
 import { loadDemoData } from './demo-data';
 import { CameraCard } from './camera-card';
 import { EnrollCard } from './enroll-card';
+import { IdleCard } from './idle-card';
 import { ScannerTestCard } from './scanner-test-card';
 
 export const SettingsScreen = () => {
@@ -56,6 +57,7 @@ export const SettingsScreen = () => {
           <Descriptions.Item label="ID">{identity.device.deviceId}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <IdleCard />
       <EnrollCard />
       <ScannerTestCard />
       <CameraCard />
