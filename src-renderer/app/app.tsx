@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchKey } from './commands';
 import { SCREEN_COMMANDS, SCREENS, screenFromHash, type ScreenId } from './screens';
+import { ShellNotice } from './shell-notice';
 import { STATUS_BAR_HEIGHT, StatusBar } from './status-bar';
 
 const { Sider, Content } = Layout;
@@ -62,6 +63,7 @@ export const App = () => {
         </Sider>
         <Layout>
           <Content style={{ padding: 24 }}>
+            <ShellNotice />
             <Current />
           </Content>
         </Layout>

@@ -6,6 +6,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import type { Repositories, SyncService } from '../data/index';
+import type { AppShell } from '../platform/app-shell';
 import type { DeskIdentity } from '../session/staff-session';
 
 /** The device, and the staff on duty: `staffId` reads the PIN sign-in session, `staff` subscribes to it. */
@@ -21,6 +22,8 @@ export interface Services {
   isOnline: () => boolean;
   /** Sync with the central server: status (subscribe/current) and "sync now". */
   sync: SyncService;
+  /** The web build's offline shell (updates, secure context); Electron's is a stand-in. */
+  shell: AppShell;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -7,6 +7,7 @@ import { staffEn } from './parts/staff.en';
 import { scannerEn } from './parts/scanner.en';
 import { bookingsEn } from './parts/bookings.en';
 import { passesEn } from './parts/passes.en';
+import { shellEn } from './parts/shell.en';
 
 export const en: Shape<Resources> = {
   ...bookingsEn,
@@ -15,6 +16,7 @@ export const en: Shape<Resources> = {
   ...staffEn,
   ...scannerEn,
   ...passesEn,
+  ...shellEn,
   app: { title: 'Station Desk' },
   nav: { checkIn: 'Check-in', bookings: 'Bookings', equipment: 'Equipment', sync: 'Sync', reports: 'Reports', settings: 'Settings' },
   shortcuts: { title: 'Shortcuts', enter: 'Enter', escape: 'Esc' },

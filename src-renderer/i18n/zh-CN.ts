@@ -5,6 +5,7 @@ import { staffZhCN } from './parts/staff.zh-CN';
 import { scannerZhCN } from './parts/scanner.zh-CN';
 import { bookingsZhCN } from './parts/bookings.zh-CN';
 import { passesZhCN } from './parts/passes.zh-CN';
+import { shellZhCN } from './parts/shell.zh-CN';
 
 export const zhCN = {
   ...bookingsZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...staffZhCN,
   ...scannerZhCN,
   ...passesZhCN,
+  ...shellZhCN,
   app: { title: '驿站前台' },
   nav: { checkIn: '签到', bookings: '预约', equipment: '设备', sync: '同步', reports: '报表', settings: '设置' },
   shortcuts: { title: '快捷键', enter: '回车', escape: 'Esc' },

@@ -66,7 +66,8 @@ const openProfile = async (dir: string) => {
   return context;
 };
 
-const createDesk = async (url: string) => {
+/** A desk (its own browser profile) at a server of the test's own; dispose() it when done. */
+export const createDesk = async (url: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-'));
   let context = await openProfile(dir);
   let page = context.pages()[0] ?? (await context.newPage());
