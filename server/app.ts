@@ -6,12 +6,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BODY_LIMIT_BYTES } from '../shared/protocol/messages';
 import type { Database } from './db/database';
+import { DEFAULT_STREAM_LIMITS, defaultStreamTotal, fdSoftLimit, type StreamLimits } from './config';
 import { authPlugin } from './plugins/auth';
+import { bodyParsingPlugin, DEFAULT_BODY_LIMIT_BYTES } from './plugins/body-parsing';
 import { memberAuthPlugin } from './plugins/member-auth';
 import { createPassKeys, type PassKeys } from './services/passes/keys';
-import { errorsPlugin } from './plugins/errors';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors';
 import { openapiPlugin } from './plugins/openapi';
 import { securityPlugin } from './plugins/security';
 import { adminRoutes } from './routes/admin';
@@ -37,6 +38,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Wraps the pass-signing and token-signing keys at rest (key-wrap.ts); '' or absent: a database-held secret. */
   passKeySecret?: string;
+  /** Limits on live hint streams (config.ts); absent ones take the defaults. */
+  streams?: Partial<StreamLimits>;
   /** Injected clock (ms) for tests. */
   now?: () => number;
 }
@@ -54,9 +57,13 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const app = Fastify({
     trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
+    // routes that take more say so (push, the roster import: BODY_LIMIT_BYTES)
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     forceCloseConnections: true,
-    return503OnClosing: true,
+    // refused by errorsPlugin in the one error shape instead (Fastify's own 503 body is not)
+    return503OnClosing: false,
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const hints = await createHintBus(options.db);
@@ -67,6 +74,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   app.addHook('onClose', async () => hints.close());
 
   await app.register(errorsPlugin);
+  await app.register(bodyParsingPlugin);
   await app.register(securityPlugin, {
     corsOrigins: options.corsOrigins ?? ['app://desk'],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
@@ -78,7 +86,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(healthRoutes);
   await app.register(deviceRoutes, { prefix: '/api/devices' });
   await app.register(syncRoutes, { prefix: '/api/sync' });
-  await app.register(streamRoutes, { prefix: '/api/sync' });
+  const streams: StreamLimits = { ...DEFAULT_STREAM_LIMITS, total: options.streams?.total ?? defaultStreamTotal(fdSoftLimit()), ...options.streams };
+  await app.register(streamRoutes, { prefix: '/api/sync', ...streams });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(memberBookingRoutes, { prefix: '/api/members' });
   await app.register(passRoutes, { prefix: '/api/admin' });

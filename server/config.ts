@@ -1,4 +1,47 @@
 /** Server configuration from the environment, with defaults that make `npm start` just work. */
+import { readFileSync } from 'node:fs';
+
+/**
+ * Limits on live hint streams (docs/security.md "Streams"), per server process: each stream holds
+ * a socket (a file descriptor) and some memory (measured in bench/README.md) while it lives.
+ */
+export interface StreamLimits {
+  /** Live streams one desk may hold; a newer one ends its oldest (a desk reconnecting after a dropped network). */
+  perDesk: number;
+  /** Live streams of one station's desks together; more are refused (429 RATE_LIMITED). */
+  perStation: number;
+  /**
+   * Live streams of this process; more are refused (503 UNAVAILABLE). Kept below the process's
+   * file-descriptor limit, so /health, pulls and pushes always find a socket.
+   */
+  total: number;
+  /** Stream opens per client address per minute (429 RATE_LIMITED beyond). */
+  opensPerMinute: number;
+  /** Heartbeat comment every this many ms; each beat also ends the stream if its token has expired. */
+  heartbeatMs: number;
+}
+
+/** The soft limit on open files of this process (Linux: /proc/self/limits), or null where unknown. */
+export const fdSoftLimit = (read: () => string = () => readFileSync('/proc/self/limits', 'utf8')): number | null => {
+  try {
+    const match = /^Max open files\s+(\d+|unlimited)/m.exec(read());
+    if (!match) return null;
+    return match[1] === 'unlimited' ? Number.MAX_SAFE_INTEGER : Number(match[1]);
+  } catch {
+    return null;
+  }
+};
+
+/** Half the descriptors for streams, the other half for everything else; at most 5000 (~35 MB of idle streams). */
+export const defaultStreamTotal = (fdLimit: number | null): number => (fdLimit === null ? 1000 : Math.max(1, Math.min(5000, Math.floor(fdLimit / 2))));
+
+export const DEFAULT_STREAM_LIMITS: Omit<StreamLimits, 'total'> = { perDesk: 2, perStation: 20, opensPerMinute: 30, heartbeatMs: 20_000 };
+
+const positive = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -22,6 +65,7 @@ export interface ServerConfig {
    * looks like the proxy and shares one rate-limit bucket.
    */
   trustProxy: boolean | string;
+  streams: StreamLimits;
 }
 
 const parseTrustProxy = (value: string | undefined): boolean | string => {
@@ -41,4 +85,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
   logLevel: env.LOG_LEVEL ?? 'info',
   rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  streams: {
+    perDesk: positive(env.STREAMS_PER_DESK, DEFAULT_STREAM_LIMITS.perDesk),
+    perStation: positive(env.STREAMS_PER_STATION, DEFAULT_STREAM_LIMITS.perStation),
+    total: positive(env.STREAMS_TOTAL, defaultStreamTotal(fdSoftLimit())),
+    opensPerMinute: positive(env.STREAM_OPENS_PER_MINUTE, DEFAULT_STREAM_LIMITS.opensPerMinute),
+    heartbeatMs: DEFAULT_STREAM_LIMITS.heartbeatMs,
+  },
 });

@@ -22,7 +22,9 @@ const USAGE = `Station Desk central server
 Environment: HOST (127.0.0.1), PORT (5180), DATABASE_URL (empty: embedded PGlite),
 STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-signing keys;
 every server process sharing a database needs the same one), STATION_DESK_WEB_ROOT,
-CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE, TRUST_PROXY (behind a load balancer: true or the proxies' addresses).`;
+CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE, TRUST_PROXY (behind a load balancer: true or the proxies' addresses),
+STREAMS_PER_DESK (2), STREAMS_PER_STATION (20), STREAMS_TOTAL (half the open-file limit, at most 5000),
+STREAM_OPENS_PER_MINUTE (30 per address).`;
 
 /** postgres://user:secret@host/db → postgres://user@host/db, for printing. */
 const withoutPassword = (url: string): string => {
@@ -58,6 +60,7 @@ const main = async () => {
     passKeySecret: passKeySecret.secret,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    streams: config.streams,
   });
 
   let closing = false;

@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { errorBody } from '../errors';
+import { ApiError } from '../errors';
 
 export interface SecurityOptions {
   corsOrigins: string[];
@@ -45,9 +45,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityO
     timeWindow: '1 minute',
     // by address: an unverified Authorization header must not buy a fresh bucket
     keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      ...errorBody('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
-    }),
+    // thrown, then answered by the error handler in the one error shape
+    errorResponseBuilder: (_request, context) => new ApiError(429, 'RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
   });
 });

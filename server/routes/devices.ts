@@ -1,6 +1,7 @@
 /**
  * Desk enrollment and token refresh (docs/sync-protocol.md "Auth tokens"); the desk-side client is
- * src-main/device.ts. Both routes require the protocol header and are rate limited per address:
+ * src-main/device.ts. Both routes require the protocol header and are rate limited per address
+ * before their body is read, which may be a few KB (docs/security.md "Cheap checks first"):
  * enrollment strictly, since it is the one place an outsider can guess a secret (the code).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,6 +14,7 @@ import {
   type EnrollRequest,
   type RefreshRequest,
 } from '../../shared/protocol/messages';
+import { SMALL_BODY_LIMIT_BYTES } from '../plugins/body-parsing';
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieDelivery } from '../plugins/refresh-cookie';
 import { ApiError, unauthenticated } from '../errors';
@@ -36,6 +38,7 @@ export const deviceRoutes = async (app: FastifyInstance) => {
     '/enroll',
     {
       onRequest: requireProtocolVersion,
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
       config: perAddress(ENROLL_RATE_PER_MINUTE),
       schema: {
         summary: 'Enroll a desk with a one-time enrollment code',
@@ -64,6 +67,7 @@ export const deviceRoutes = async (app: FastifyInstance) => {
     '/refresh',
     {
       onRequest: requireProtocolVersion,
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
       config: perAddress(REFRESH_RATE_PER_MINUTE),
       schema: {
         summary: 'Exchange a refresh token for a new access token and a rotated refresh token',

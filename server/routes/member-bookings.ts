@@ -21,6 +21,7 @@ import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionR
 import { stationIdSchema } from '../schemas/fields';
 import { docIdSchema } from '../../shared/ids';
 import { errorResponses } from '../schemas/responses';
+import { SMALL_BODY_LIMIT_BYTES } from '../plugins/body-parsing';
 
 export const MEMBER_SIGN_IN_RATE_PER_MINUTE = 10;
 export const MEMBER_WRITE_RATE_PER_MINUTE = 30;
@@ -37,12 +38,14 @@ const who = (request: FastifyRequest) => {
 
 export const memberBookingRoutes = async (app: FastifyInstance) => {
   const throttle = createSignInThrottle();
-  const preHandler = app.authenticateMember;
+  // the member token is checked before the body is read (docs/security.md "Cheap checks first")
+  const preParsing = app.authenticateMember;
 
   app.post<{ Body: { stationId: string; cardNo: string; phoneTail: string } }>(
     '/session',
     {
       config: perAddress(MEMBER_SIGN_IN_RATE_PER_MINUTE),
+      bodyLimit: SMALL_BODY_LIMIT_BYTES,
       schema: { tags: ['members'], summary: 'Sign a member in with card number and the last four digits of the phone', body: sessionBody(stationIdSchema), response: { 201: sessionReply, ...errorResponses(400, 401, 429) } },
     },
     async (request, reply) => {
@@ -68,7 +71,7 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
   app.get<{ Querystring: { date?: string } }>(
     '/me/slots',
     {
-      preHandler,
+      preParsing,
       schema: {
         tags: ['members'],
         summary: 'Venues and classes of a station day with places taken and free',
@@ -95,7 +98,7 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
 
   app.get(
     '/me/bookings',
-    { preHandler, schema: { tags: ['members'], summary: "The member's bookings, newest slot first, and any no-show ban", security, response: { 200: bookingsReply, ...errorResponses(401) } } },
+    { preParsing, schema: { tags: ['members'], summary: "The member's bookings, newest slot first, and any no-show ban", security, response: { 200: bookingsReply, ...errorResponses(401) } } },
     async (request) => {
       const { stationId, memberId } = who(request);
       const station = await findStationProfile(app.db, stationId);
@@ -108,7 +111,7 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
   app.post<{ Body: { id?: string; slot: BookingSlotRequest } }>(
     '/me/bookings',
     {
-      preHandler,
+      preParsing,
       config: perAddress(MEMBER_WRITE_RATE_PER_MINUTE),
       schema: {
         tags: ['members'],
@@ -129,7 +132,7 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
   app.delete<{ Params: { id: string } }>(
     '/me/bookings/:id',
     {
-      preHandler,
+      preParsing,
       config: perAddress(MEMBER_WRITE_RATE_PER_MINUTE),
       schema: {
         tags: ['members'],

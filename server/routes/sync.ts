@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PULL_LIMIT_MAX,
+  BODY_LIMIT_BYTES,
   PUSH_BATCH_MAX,
   pullQuerySchema,
   pullResponseSchema,
@@ -43,14 +44,24 @@ const device = (request: FastifyRequest) => {
   return request.device;
 };
 
+/**
+ * Deepest nesting of a push body: the envelope (3 levels) around documents that may nest far
+ * deeper than any schema allows and are then refused one by one (DOC_DEPTH_MAX in
+ * services/sync/doc-validation.ts), so a bad document never fails its batch. Deeper bodies are
+ * refused whole (NESTING_TOO_DEEP) after reading this many brackets.
+ */
+export const PUSH_JSON_DEPTH_MAX = 10_000;
+
 export const syncRoutes = async (app: FastifyInstance) => {
-  const preHandler = [requireProtocolVersion, app.authenticateDevice];
+  // before the body is read (docs/security.md "Cheap checks first"): the rate limit (onRequest),
+  // then the protocol version and the credential; an outsider's body is never parsed
+  const preParsing = [requireProtocolVersion, app.authenticateDevice];
   const security = [{ device: [] }];
 
   app.get(
     '/:collection/pull',
     {
-      preHandler,
+      preParsing,
       serializerCompiler: asStored,
       schema: {
         tags: ['sync'],
@@ -73,7 +84,9 @@ export const syncRoutes = async (app: FastifyInstance) => {
   app.post(
     '/:collection/push',
     {
-      preHandler,
+      preParsing,
+      bodyLimit: BODY_LIMIT_BYTES,
+      config: { jsonDepthMax: PUSH_JSON_DEPTH_MAX },
       serializerCompiler: asStored,
       schema: {
         tags: ['sync'],
@@ -81,7 +94,7 @@ export const syncRoutes = async (app: FastifyInstance) => {
         security,
         params: syncParamsSchema,
         body: pushRequestSchema,
-        response: { 200: pushResponseSchema, ...errorResponses(400, 401, 403, 404, 413, 426) },
+        response: { 200: pushResponseSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 426, 429) },
       },
     },
     async (request) => {

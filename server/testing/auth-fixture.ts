@@ -5,7 +5,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DeviceTokens } from '../../shared/protocol/messages';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import type { Database } from '../db/database';
 import { createTestDatabase, type TestDbKind } from './test-db';
 
@@ -37,10 +37,13 @@ const nextAddress = () => {
   return `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
 };
 
-export const createAuthFixture = async (kind: TestDbKind = 'pglite', options: { adminToken?: string } = {}): Promise<AuthFixture> => {
+export const createAuthFixture = async (
+  kind: TestDbKind = 'pglite',
+  options: { adminToken?: string; app?: Partial<Omit<AppOptions, 'db' | 'adminToken' | 'now'>> } = {},
+): Promise<AuthFixture> => {
   const testDb = await createTestDatabase(kind);
   const clock = { now: T0 };
-  const app = await buildApp({ db: testDb.db, adminToken: options.adminToken ?? ADMIN_TOKEN, now: () => clock.now });
+  const app = await buildApp({ ...options.app, db: testDb.db, adminToken: options.adminToken ?? ADMIN_TOKEN, now: () => clock.now });
   await app.ready();
   const fixture: AuthFixture = {
     app,

@@ -34,6 +34,10 @@ const transient: ErrorMeaning = { retryable: true, credential: null, staffVisibl
 export const ERROR_TABLE = {
   BAD_REQUEST: refusal,
   MALFORMED_JSON: refusal,
+  /** The request body nests arrays/objects deeper than its route allows. */
+  NESTING_TOO_DEEP: refusal,
+  /** The body's Content-Type or Content-Encoding is not one the route reads (415). */
+  UNSUPPORTED_MEDIA_TYPE: refusal,
   SCHEMA_VIOLATION: refusal,
   PAYLOAD_TOO_LARGE: refusal,
   BATCH_TOO_LARGE: refusal,

@@ -295,6 +295,33 @@ describe('replication', { timeout: SERVER_TEST_MS }, () => {
     expect(calls.filter(Boolean)).toHaveLength(1);
   });
 
+  it("reconnects with a refreshed token when the server ends the stream at the token's expiry", async () => {
+    const calls: boolean[] = [];
+    // a short heartbeat: each beat also checks the token's expiry on the server's clock
+    const server = await startFaultServer({ streams: { heartbeatMs: 50 } });
+    const desk = await startDesk(undefined, {
+      server,
+      tokens: (s) => async (options) => {
+        calls.push(Boolean(options?.forceRefresh));
+        const tokens = options?.forceRefresh ? await s.refreshDesk() : s.desk;
+        return { token: tokens.accessToken, expiresAt: tokens.accessExpiresAt };
+      },
+    });
+    await waitOnline(desk);
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
+    expect(calls.filter(Boolean)).toHaveLength(0);
+    // the server's clock passes the access token's expiry: the server ends the stream
+    desk.server.clockOffsetMs = 16 * 60_000;
+    await expect.poll(() => desk.server.streamOpens(), poll).toBe(2);
+    await expect.poll(() => desk.server.openStreams(), poll).toBe(1);
+    expect(calls.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    expect(desk.sync.current().state).not.toBe('revoked');
+    // the new stream, opened with the fresh token, carries hints
+    await expect.poll(() => desk.sync.current().live, poll).toBe(true);
+    const [member] = await desk.server.write('members', [makeMember({ name: '周师傅', cardNo: '310000000097' })]);
+    await expect.poll(() => converged(desk, 'members', member!.id), poll).toBe(true);
+  });
+
   it('stops with state "revoked" when the server revokes the desk on the stream', async () => {
     const desk = await startDesk();
     await waitOnline(desk);

@@ -143,6 +143,8 @@ export const en: Shape<Resources> = {
     LOCAL: 'This desk had a problem handling sync data; call your administrator.',
     BAD_REQUEST: 'The server did not understand this desk; update the app or call your administrator.',
     MALFORMED_JSON: 'This desk sent malformed data; call your administrator.',
+    NESTING_TOO_DEEP: 'This desk sent data nested too deeply for the server; call your administrator.',
+    UNSUPPORTED_MEDIA_TYPE: 'The server could not read the format this desk sent; update the app or call your administrator.',
     SCHEMA_VIOLATION: 'The record does not meet the server’s rules.',
     PAYLOAD_TOO_LARGE: 'The upload was too large for the server; call your administrator.',
     BATCH_TOO_LARGE: 'Too many records in one upload for the server; call your administrator.',

@@ -141,6 +141,8 @@ export const zhCN = {
     LOCAL: '本机处理同步数据时出错，请联系管理员。',
     BAD_REQUEST: '服务器无法理解本机的请求，请升级前台程序或联系管理员。',
     MALFORMED_JSON: '本机发送的数据格式错误，请联系管理员。',
+    NESTING_TOO_DEEP: '本机发送的数据嵌套层级过深，服务器拒绝接收，请联系管理员。',
+    UNSUPPORTED_MEDIA_TYPE: '服务器无法读取本机发送的数据格式，请升级前台程序或联系管理员。',
     SCHEMA_VIOLATION: '记录内容不符合服务器的要求。',
     PAYLOAD_TOO_LARGE: '上传的数据过大，服务器拒绝接收，请联系管理员。',
     BATCH_TOO_LARGE: '一次上传的记录过多，服务器拒绝接收，请联系管理员。',

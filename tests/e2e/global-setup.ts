@@ -14,7 +14,7 @@ export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 export default async function globalSetup(_config: FullConfig) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-desk-e2e-server-'));
   const db = await openDatabase({ dataDir });
-  const app = await buildApp({ db, webRoot: 'dist/renderer', adminToken: E2E_ADMIN_TOKEN, rateLimitPerMinute: 100_000 });
+  const app = await buildApp({ db, webRoot: 'dist/renderer', adminToken: E2E_ADMIN_TOKEN, rateLimitPerMinute: 100_000, streams: { opensPerMinute: 100_000 } });
   await seedDemoStation(db, { now: Date.now() });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   process.env.E2E_BASE_URL = url;

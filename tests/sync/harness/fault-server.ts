@@ -12,7 +12,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { buildApp } from '../../../server/app';
+import { buildApp, type AppOptions } from '../../../server/app';
 import type { Database } from '../../../server/db/database';
 import { HINT_CHANNEL, parseHint } from '../../../server/db/hints';
 import { revokeDevice } from '../../../server/repositories/devices';
@@ -69,7 +69,8 @@ interface Watched {
   collection?: CollectionName;
 }
 
-export const startFaultServer = async (): Promise<FaultServer> => {
+/** `streams`: the server's stream limits (e.g. a short heartbeat, which also checks token expiry). */
+export const startFaultServer = async (options: { streams?: AppOptions['streams'] } = {}): Promise<FaultServer> => {
   const testDb = await createTestDatabase('pglite');
   let clockOffsetMs = 0;
   /** Collections whose next hint for the station is lost. */
@@ -83,7 +84,7 @@ export const startFaultServer = async (): Promise<FaultServer> => {
         onPayload(payload);
       }),
   };
-  const app = await buildApp({ db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, now: () => Date.now() + clockOffsetMs });
+  const app = await buildApp({ db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, now: () => Date.now() + clockOffsetMs, streams: { opensPerMinute: 100_000, ...options.streams } });
   const sockets = new Set<Socket>();
   /** Every stream the desk opened, and those still open. */
   const streams: ServerResponse[] = [];

@@ -12,6 +12,8 @@ import { buildApp } from '../../../server/app';
 import type { Database } from '../../../server/db/database';
 import { pullDocs } from '../../../server/repositories/sync-store';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../../server/testing/test-db';
+import type { DeviceTokens } from '../../../shared/protocol/messages';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { CollectionName } from '../../../shared/schemas/index';
 
 export const ADMIN_TOKEN = 'sync-test-admin-token-0123456789';
@@ -32,6 +34,19 @@ export const createStation = (baseUrl: string, id: string, extra: Record<string,
 
 export const issueCode = async (baseUrl: string, stationId: string) =>
   (await admin(baseUrl, 'POST', `/stations/${stationId}/enrollment-codes`, {})).code as string;
+
+/** A new station and a desk enrolled at it over real HTTP, as the desk enrolls (benchmarks). */
+export const stationWithDesk = async (baseUrl: string, stationId: string): Promise<DeviceTokens> => {
+  await createStation(baseUrl, stationId);
+  const code = await issueCode(baseUrl, stationId);
+  const res = await fetch(`${baseUrl}/api/devices/enroll`, {
+    method: 'POST',
+    headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deskName: '前台 bench' }),
+  });
+  if (res.status !== 201) throw new Error(`enroll: ${res.status} ${await res.text()}`);
+  return (await res.json()) as DeviceTokens;
+};
 
 /** Every document the server holds for a station's collection, as the wire carries them. */
 export const serverDocs = async (db: Database, stationId: string, collection: CollectionName) => {
@@ -59,7 +74,7 @@ export interface TestServer {
 export const startServer = async (kind: TestDbKind): Promise<TestServer> => {
   const testDb = await createTestDatabase(kind);
   let offset = 0;
-  const app = await buildApp({ db: testDb.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, now: () => Date.now() + offset });
+  const app = await buildApp({ db: testDb.db, adminToken: ADMIN_TOKEN, rateLimitPerMinute: 100_000, streams: { opensPerMinute: 100_000, perStation: 1_000 }, now: () => Date.now() + offset });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
@@ -91,8 +106,14 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `server/main.ts` as a separate process on a database URL (or a PGlite folder). */
-export const startServerProcess = async (options: { databaseUrl?: string; dataDir?: string }): Promise<ServerProcess> => {
+/** How long a server process may take to start: tsx compiles the server first (5–15 s on two busy cores). */
+const SERVER_START_LIMIT_MS = 30_000;
+
+/**
+ * `server/main.ts` as a separate process on a database URL (or a PGlite folder); `env` adds to
+ * or overrides its environment (benchmarks: limits), `startLimitMs` a longer start limit.
+ */
+export const startServerProcess = async (options: { databaseUrl?: string; dataDir?: string; env?: Record<string, string>; startLimitMs?: number }): Promise<ServerProcess> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sd-server-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
@@ -105,12 +126,15 @@ export const startServerProcess = async (options: { databaseUrl?: string; dataDi
       STATION_DESK_WEB_ROOT: '',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      STREAM_OPENS_PER_MINUTE: '100000',
+      STREAMS_PER_STATION: '1000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.startLimitMs ?? SERVER_START_LIMIT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[\d.:]+)/.exec(output);

@@ -1,0 +1,3 @@
+import { cheapChecksSuite } from './cheap-checks.suite';
+
+cheapChecksSuite('pglite');
