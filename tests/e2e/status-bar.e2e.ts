@@ -3,9 +3,10 @@
 // its end (the check-in list full, offline so the bar says the most), and with a drawer open: the
 // bar stays in the viewport, one line high, with nothing over it, and the drawer ends above it.
 // (It was the page's last element: below the fold on long screens, two lines offline, and under
-// a drawer's mask.)
+// a drawer's mask.) And the sync screen offline: no live channel claimed, no raw English.
 import type { Page } from '@playwright/test';
-import { expect, test, type Desk } from './fixtures';
+import { issueDemoCode } from './admin';
+import { expect, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
 import { signIn } from './staff';
 
 /** Every screen of the side navigation (src-renderer/app/screens.ts). */
@@ -129,4 +130,35 @@ test('the status bar stays in the window, one line, above drawers, on every scre
       await expect(page.getByTestId('review-list')).toHaveCount(0);
     }
   }
+});
+
+test('offline, the sync screen claims no live channel and says every error in the desk’s language', async ({ desk }) => {
+  test.setTimeout(SYNCING_TEST_TIMEOUT_MS); // enroll, first sync, offline, then both languages
+  const { page } = desk;
+  await page.goto(`${desk.url}/#enroll=${await issueDemoCode()}`);
+  await expect(page.getByTestId('network-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await page.goto(`${desk.url}/#/sync`);
+  await expect(page.getByTestId('sync-live')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-live')).toHaveText('已连接');
+
+  await desk.context.setOffline(true);
+  await page.getByTestId('sync-now').click(); // a request that cannot reach the server, at once
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-live')).toHaveAttribute('data-live', 'false');
+  await expect(page.getByTestId('sync-live')).toHaveText('未连接（每分钟自动检查）');
+  const lastError = page.getByTestId('sync-last-error');
+  await expect(lastError).toContainText('无法连接中心服务器');
+  await expect(page.getByTestId('sync-error')).toContainText('无法连接中心服务器');
+  // what the browser said, word for word, is folded under a translated heading
+  const detail = lastError.getByTestId('technical-detail');
+  await expect(detail).toContainText('技术详情（供管理员）');
+  await expect(detail.locator('[lang="en"]')).toBeHidden();
+  const visible = await page.locator('main, [data-testid="status-bar"]').allInnerTexts();
+  expect(visible.join('\n')).not.toMatch(/NETWORK ·|cannot reach|Failed to fetch/i);
+
+  await switchLanguage(desk, LANGUAGES[0]);
+  await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-live')).toHaveText('Not connected (checked every minute)');
+  await expect(page.getByTestId('technical-detail').first()).toContainText('Technical detail');
+  await desk.context.setOffline(false);
 });
