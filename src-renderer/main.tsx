@@ -9,7 +9,18 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { ServicesProvider, type Services } from './app/services';
-import { createDatabase, createRepositories, databaseNameFor, dexieStorage, notEnrolledSync, startReplication, type SyncService } from './data/index';
+import {
+  createDatabase,
+  createRepositories,
+  databaseNameFor,
+  dexieStorage,
+  notEnrolledSync,
+  piiKeysFromIndexedDb,
+  piiKeysFromSecret,
+  startReplication,
+  type PiiKeys,
+  type SyncService,
+} from './data/index';
 import type { DeskBridge } from '../shared/ipc/bridge';
 import type { DeviceStatus } from '../shared/ipc/channels';
 import type { DeskDatabase } from './data/index';
@@ -38,6 +49,13 @@ const startSync = (db: DeskDatabase, bridge: DeskBridge, device: DeviceStatus): 
   });
 };
 
+/**
+ * The keys that seal member PII at rest (docs/security.md): from main's safeStorage secret in
+ * Electron, the page's own non-extractable keys in IndexedDB in the web build.
+ */
+const piiKeysFor = async (bridge: DeskBridge): Promise<PiiKeys> =>
+  isWebBridge(bridge) ? piiKeysFromIndexedDb() : piiKeysFromSecret(await bridge.getPiiKey());
+
 const boot = async () => {
   const root = createRoot(document.getElementById('root')!);
   const i18n = await createI18n();
@@ -46,6 +64,13 @@ const boot = async () => {
     const bridge = getBridge();
     // first, so the shell is stored even if the local database fails to open
     const shell = startAppShell(browserShellEnvironment(!isWebBridge(bridge)));
+    // Plain http:// at a LAN address: the browser withholds Web Crypto and service workers, so
+    // the desk could neither keep member data sealed, verify passes nor reopen offline. It says
+    // so and opens nothing rather than run half-protected (docs/security.md).
+    if (shell.status().state === 'insecure') {
+      root.render(<Alert type="error" showIcon data-testid="shell-insecure" style={{ maxWidth: 640, margin: '20vh auto' }} message={i18n.t('shell.insecure', { origin: window.location.origin })} />);
+      return;
+    }
     const device = await enrollFromLink(bridge, await bridge.getDeviceStatus(), i18n.t('settings.defaultDeskName'));
     // one database per station: demo data tried before enrolling never mixes into a station's
     const name = databaseNameFor(device.enrolled ? device.stationId : '');
@@ -53,6 +78,7 @@ const boot = async () => {
     const db = await createDatabase({
       storage: dexieStorage(),
       name,
+      pii: await piiKeysFor(bridge),
       multiInstance: true,
       onMigrationProgress: ({ collection, handled, total }) =>
         root.render(

@@ -28,7 +28,8 @@ export interface MemberDoc extends SyncedFields {
 
 export const memberSchema: CollectionSchema = {
   // v1: `source` indexed (open review tickets are read at start; without it, the whole roster was)
-  version: 1,
+  // v2: the desk stores name, phone and category sealed (docs/security.md); same documents
+  version: 2,
   title: 'members',
   description: 'Roster cache: members known at this station',
   primaryKey: 'id',

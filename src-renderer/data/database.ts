@@ -11,6 +11,8 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { COLLECTIONS, type CollectionDocs, type CollectionName, type CollectionSpec } from '../../shared/schemas/index';
 import { conflictHandlerFor } from './conflict-handlers';
 import { MIGRATION_STRATEGIES } from './migrations';
+import type { PiiKeys } from './pii-keys';
+import { piiSealedStorage } from './pii-storage';
 
 export type DeskCollections = { [C in CollectionName]: RxCollection<CollectionDocs[C]> };
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -27,6 +29,11 @@ export interface CreateDatabaseOptions {
   /** Collections and migrations; default: the shared registry. Overridden only by migration tests. */
   collections?: readonly CollectionSpec[];
   migrations?: Partial<Record<CollectionName, MigrationStrategies>>;
+  /**
+   * Keys that seal member PII at rest (pii-storage.ts). The desk always passes them (main.tsx);
+   * without them (tests that are not about PII) members are stored plain.
+   */
+  pii?: PiiKeys;
   /** Told how far an upgrade of stored documents has come (a big roster takes minutes). */
   onMigrationProgress?: (progress: MigrationProgress) => void;
 }
@@ -70,7 +77,8 @@ export const createDatabase = async (options: CreateDatabaseOptions): Promise<De
   await addPlugins(devChecks);
   const db = await createRxDatabase<DeskCollections>({
     name: options.name ?? 'station-desk',
-    storage: await withValidation(options.storage, devChecks),
+    // validation sees the plain documents; sealing happens below it, just above IndexedDB
+    storage: await withValidation(options.pii ? piiSealedStorage({ storage: options.storage, keys: options.pii }) : options.storage, devChecks),
     multiInstance: options.multiInstance ?? false,
     eventReduce: true,
     closeDuplicates: true,

@@ -4,6 +4,7 @@ export { createDatabase, type CreateDatabaseOptions, type DeskDatabase } from '.
 export { createRepositories, type Repositories } from './repositories/index';
 export type * from './repositories/index';
 export { dexieStorage, memoryStorage } from './storage';
+export { piiKeysFromIndexedDb, piiKeysFromSecret, type PiiKeys } from './pii-keys';
 export { startReplication, type StartReplicationOptions, type SyncHandle } from './replication';
 export { notEnrolledSync } from './sync/not-enrolled';
 export type { AccessTokenProvider } from './sync/http-client';

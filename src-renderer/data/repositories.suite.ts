@@ -6,17 +6,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCheckIn, makeMember, makeStaff, makeStation } from '../../tests/support/builders/index';
 import type { DeskDatabase } from './database';
 import { createDatabase } from './database';
+import type { PiiKeys } from './pii-keys';
 import { createRepositories, type Repositories } from './repositories/index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const repositorySuite = (storageName: string, makeStorage: () => any) => {
+export const repositorySuite = (storageName: string, makeStorage: () => any, pii?: () => Promise<PiiKeys>) => {
   describe(`repositories on ${storageName}`, () => {
     let db: DeskDatabase;
     let repos: Repositories;
     let n = 0;
 
     beforeEach(async () => {
-      db = await createDatabase({ storage: makeStorage(), name: `contract-${storageName}-${Date.now()}-${n++}`, devChecks: true });
+      db = await createDatabase({ storage: makeStorage(), name: `contract-${storageName}-${Date.now()}-${n++}`, devChecks: true, ...(pii ? { pii: await pii() } : {}) });
       repos = createRepositories(db);
     });
     afterEach(async () => {

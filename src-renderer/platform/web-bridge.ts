@@ -32,6 +32,7 @@ export const createWebBridge = (deps: WebDeviceDeps = {}): WebBridge => {
     'device:forget': device.forget,
     'sync:pending': () => undefined,
     'labels:print': ({ html, title }) => printInSandboxedFrame(html, title),
+    // no main process holds a secret here: the page keeps its own non-extractable keys (data/pii-keys.ts)
     'pii:key': () => '',
   };
   // No main process sends events here (nothing blocks quitting a browser tab).

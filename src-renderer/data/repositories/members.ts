@@ -25,7 +25,24 @@ export interface MemberRepository {
   count(): Promise<number>;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The name search reads the roster this many at a time (names are sealed at rest: no index, no query). */
+const NAME_SCAN_PAGE = 500;
+
+/**
+ * Members whose name contains `part`, in id order: names are sealed in storage (data/pii-storage.ts),
+ * so no query can look inside them; the roster is read a page at a time, opened, and filtered here,
+ * until `limit` are found.
+ */
+const searchByName = async (members: RxCollection<MemberDoc>, part: string, limit: number): Promise<MemberDoc[]> => {
+  const found: MemberDoc[] = [];
+  for (let after = ''; found.length < limit; ) {
+    const page = await findJson(members, { selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: NAME_SCAN_PAGE });
+    found.push(...page.filter((m) => m.name.includes(part)));
+    if (page.length < NAME_SCAN_PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
+  return found.slice(0, limit);
+};
 
 export const memberRepository = (members: RxCollection<MemberDoc>): MemberRepository => ({
   get: (id) => findOneJson(members, id),
@@ -46,7 +63,7 @@ export const memberRepository = (members: RxCollection<MemberDoc>): MemberReposi
     }
     const byCard = await findJson(members, { selector: { cardNo: { $gte: q, $lt: `${q}\uffff` } }, limit });
     if (byCard.length > 0) return byCard;
-    return findJson(members, { selector: { name: { $regex: escapeRegex(q) } }, limit });
+    return searchByName(members, q, limit);
   },
   async upsert(doc) {
     const stamped = stampNew<MemberDoc>(doc);
