@@ -39,8 +39,10 @@ export const splitScan = async (
   limit = MAX_PIECES,
 ): Promise<string[]> => {
   const { text, timings } = scan;
-  if (limit <= 1 || (await isWhole(text))) return [text];
-  for (const i of pausesIn(text, timings.intervals)) {
+  // A run without a clear pause is one code, asked nothing (the usual scan costs no extra lookup).
+  const pauses = pausesIn(text, timings.intervals);
+  if (limit <= 1 || pauses.length === 0 || (await isWhole(text))) return [text];
+  for (const i of pauses) {
     const head = text.slice(0, i + 1);
     if (!(await isWhole(head))) continue;
     const tail = { text: text.slice(i + 1), timings: { ...timings, intervals: timings.intervals.slice(i + 1) } };
