@@ -5,8 +5,8 @@
  */
 import { ulid } from '../../shared/ids';
 import type { MemberDoc } from '../../shared/schemas/index';
-import type { Database } from '../db/database';
-import { loadDocsWhere, writeServerDocs, type StoredDoc } from './sync-store';
+import type { Database, Queryable } from '../db/database';
+import { ensureStation, loadDocsWhere, lockStation, writeLocked, type DocWrite, type StoredDoc } from './sync-store';
 
 export const WRITE_BATCH = 500;
 const LOOKUP_BATCH = 1000;
@@ -22,17 +22,17 @@ export type MemberFields = Pick<MemberDoc, 'cardNo' | 'name' | 'phoneMasked' | '
 
 const FIELDS: (keyof MemberFields)[] = ['cardNo', 'name', 'phoneMasked', 'phoneTail', 'category', 'status', 'validUntil'];
 
-/** The document a card number maps to: a live one first, a server-known one before a walk-in. */
+/** The document a card number maps to: a live one first; a server-known one, then a walk-in, then a review ticket. */
 const preferred = (a: StoredDoc | undefined, b: StoredDoc): StoredDoc => {
   if (!a) return b;
-  const rank = (d: StoredDoc) => (d.deleted ? 2 : 0) + (d.data.source === 'server' ? 0 : 1);
+  const rank = (d: StoredDoc) => (d.deleted ? 3 : 0) + (d.data.source === 'server' ? 0 : d.data.source === 'walk-in' ? 1 : 2);
   return rank(b) < rank(a) ? b : a;
 };
 
-const existingByCard = async (db: Database, stationId: string, cardNos: string[]): Promise<Map<string, StoredDoc>> => {
+const existingByCard = async (q: Queryable, stationId: string, cardNos: string[]): Promise<Map<string, StoredDoc>> => {
   const found = new Map<string, StoredDoc>();
   for (let i = 0; i < cardNos.length; i += LOOKUP_BATCH) {
-    for (const doc of await loadDocsWhere(db, stationId, 'members', 'cardNo', cardNos.slice(i, i + LOOKUP_BATCH))) {
+    for (const doc of await loadDocsWhere(q, stationId, 'members', 'cardNo', cardNos.slice(i, i + LOOKUP_BATCH))) {
       const card = String(doc.data.cardNo);
       found.set(card, preferred(found.get(card), doc));
     }
@@ -40,7 +40,11 @@ const existingByCard = async (db: Database, stationId: string, cardNos: string[]
   return found;
 };
 
-/** Card numbers must be unique in `rows` (the caller reports duplicates by line). */
+/**
+ * Card numbers must be unique in `rows` (the caller reports duplicates by line). Each batch looks
+ * its cards up and writes under the station lock, like a desk's push: a walk-in a desk registers
+ * meanwhile is adopted, never doubled (card numbers are unique per station, docs/domain-rules.md).
+ */
 export const upsertMembersByCard = async (
   db: Database,
   stationId: string,
@@ -48,29 +52,37 @@ export const upsertMembersByCard = async (
   options: { now: number; writtenBy: string },
 ): Promise<UpsertResult> => {
   const updatedAt = new Date(options.now).toISOString();
-  const existing = await existingByCard(db, stationId, rows.map((r) => r.cardNo));
-  const docs: Array<MemberDoc & { _deleted: boolean }> = [];
-  let imported = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const row of rows) {
-    const current = existing.get(row.cardNo);
-    if (!current) {
-      docs.push({ id: ulid(options.now), stationId, serverRev: 0, updatedAt, ...row, source: 'server', _deleted: false });
-      imported++;
-      continue;
-    }
-    const same = !current.deleted && current.data.source === 'server' && FIELDS.every((f) => current.data[f] === row[f]);
-    if (same) {
-      unchanged++;
-      continue;
-    }
-    docs.push({ ...(current.data as unknown as MemberDoc), ...row, id: current.id, stationId, updatedAt, source: 'server', _deleted: false });
-    updated++;
+  const total: UpsertResult = { imported: 0, updated: 0, unchanged: 0 };
+  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+    const batch = rows.slice(i, i + WRITE_BATCH);
+    const counts = await db.transaction(async (tx) => {
+      await ensureStation(tx, stationId);
+      await lockStation(tx, stationId);
+      const existing = await existingByCard(tx, stationId, batch.map((r) => r.cardNo));
+      const result: UpsertResult = { imported: 0, updated: 0, unchanged: 0 };
+      const writes: DocWrite[] = [];
+      for (const row of batch) {
+        const current = existing.get(row.cardNo);
+        if (!current) {
+          const id = ulid(options.now);
+          writes.push({ id, deleted: false, data: { id, stationId, serverRev: 0, updatedAt, ...row, source: 'server' } });
+          result.imported++;
+          continue;
+        }
+        const same = !current.deleted && current.data.source === 'server' && FIELDS.every((f) => current.data[f] === row[f]);
+        if (same) {
+          result.unchanged++;
+          continue;
+        }
+        writes.push({ id: current.id, deleted: false, data: { ...current.data, ...row, id: current.id, stationId, updatedAt, source: 'server' } });
+        result.updated++;
+      }
+      await writeLocked(tx, stationId, 'members', writes, options.writtenBy);
+      return result;
+    });
+    total.imported += counts.imported;
+    total.updated += counts.updated;
+    total.unchanged += counts.unchanged;
   }
-  for (let i = 0; i < docs.length; i += WRITE_BATCH) {
-    const batch = docs.slice(i, i + WRITE_BATCH) as unknown as Array<Record<string, unknown>>;
-    await writeServerDocs(db, stationId, 'members', batch, options);
-  }
-  return { imported, updated, unchanged };
+  return total;
 };

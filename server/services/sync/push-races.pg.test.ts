@@ -1,11 +1,14 @@
 // Pushes racing each other on PostgreSQL (real concurrent transactions on a pool; PGlite runs one
 // at a time and cannot race): ids are station-scoped, so one new id pushed at once from two
 // stations is stored once at each, with no refusal that would tell one station about the other
-// (docs/sync-protocol.md, "Ids").
+// (docs/sync-protocol.md, "Ids"); one card number claimed at once by many walk-ins and a roster import
+// ends with exactly one holder (docs/domain-rules.md, "Members").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
 import { ulid } from '../../../shared/ids';
-import { makeCheckIn, makeStation, STATION_ID } from '../../../tests/support/builders/index';
+import type { MemberDoc } from '../../../shared/schemas/index';
+import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../../tests/support/builders/index';
+import { upsertMembersByCard } from '../../repositories/members';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db';
 import { applyPush } from './push';
 import { ensureStation, pullDocs, writeServerDocs } from '../../repositories/sync-store';
@@ -45,6 +48,38 @@ describe('racing pushes on PostgreSQL', () => {
         expect(stored, `round ${round}, station ${station}`).toHaveLength(1);
         expect(stored[0]).toMatchObject({ stationId: station, badge });
       }
+    }
+  });
+
+  const holdersOf = async (cardNo: string) =>
+    ((await pullDocs(t.db, A.stationId, 'members', { seq: 0 }, 1000)).documents as unknown as (MemberDoc & { _deleted: boolean })[]).filter(
+      (d) => d.cardNo === cardNo && !d._deleted && d.source !== 'provisional',
+    );
+  const A2 = { deviceId: 'DEV-A2', stationId: A.stationId };
+
+  it(`gives a new card number to exactly one of ${PUSHES_PER_ROUND} walk-ins pushed at once from two desks`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const cardNo = `RACE-${round}-${ulid().slice(-6)}`;
+      const walkIns = Array.from({ length: PUSHES_PER_ROUND }, () => makeMember({ stationId: A.stationId, cardNo, source: 'walk-in', validUntil: '2026-12-31T15:59:59.000Z' }));
+      const results = await Promise.all(walkIns.map((m, i) => applyPush(t.db, i % 2 === 0 ? A : A2, 'members', [row(m)], NOW)));
+      const refused = results.flatMap((r) => r.rejected);
+      expect(refused.map((r) => r.code), `round ${round}`).toEqual(Array.from({ length: PUSHES_PER_ROUND - 1 }, () => 'CARD_TAKEN'));
+      expect((await holdersOf(cardNo)).map((d) => d.id), `round ${round}`).toEqual(walkIns.filter((m) => !refused.some((r) => r.id === m.id)).map((m) => m.id));
+    }
+  });
+
+  it('keeps one holder when the roster imports a card while desks register it as walk-ins', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const cardNo = `IMPORT-${round}-${ulid().slice(-6)}`;
+      const walkIns = Array.from({ length: PUSHES_PER_ROUND / 2 }, () => makeMember({ stationId: A.stationId, cardNo, source: 'walk-in', validUntil: '2026-12-31T15:59:59.000Z' }));
+      const fields = { cardNo, name: '导入会员', phoneMasked: '', phoneTail: '', category: 'union-member' as const, status: 'active' as const, validUntil: '2027-12-31T15:59:59.000Z' };
+      await Promise.all([
+        ...walkIns.map((m, i) => applyPush(t.db, i % 2 === 0 ? A : A2, 'members', [row(m)], NOW)),
+        upsertMembersByCard(t.db, A.stationId, [fields], { now: NOW, writtenBy: 'import' }),
+      ]);
+      const holders = await holdersOf(cardNo);
+      expect(holders, `round ${round}`).toHaveLength(1);
+      expect(holders[0], `round ${round}: the roster's values win`).toMatchObject({ source: 'server', validUntil: fields.validUntil });
     }
   });
 });

@@ -13,6 +13,7 @@ import type { Database } from '../../db/database';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from '../../testing/test-db';
 import { applyPush } from './push';
 import { ensureStation, pullDocs, writeServerDocs } from '../../repositories/sync-store';
+import { upsertMembersByCard } from '../../repositories/members';
 
 const DESK = { deviceId: 'DEV-1', stationId: STATION_ID };
 const OTHER = { deviceId: 'DEV-9', stationId: 'ST-OTHER' };
@@ -196,6 +197,73 @@ export const pushSuite = (kind: TestDbKind) => {
       const stored = (await pullAll(db, STATION_ID, 'members')).documents;
       expect(stored.find((d) => d.id === member.id)).toMatchObject({ status: 'suspended', phoneTail: member.phoneTail, name: '王建国（已核实）' });
       expect(stored.some((d) => d.id === forged.id)).toBe(false);
+    });
+
+    describe('desk-made members: no sequence of pushes mints a server member or doubles a card', () => {
+      type Doc = MemberDoc & { _deleted?: boolean };
+      interface Step {
+        /** the next state, from the stored one (null before the first push) */
+        write: (stored: Doc | null) => Partial<Doc>;
+        /** the rejection's code, or null when the push applies */
+        refused: string | null;
+      }
+      const ROSTER_CARD = 'ROSTER-CARD-1';
+      const walkIn = (over: Partial<Doc> = {}) => (): Partial<Doc> => ({ source: 'walk-in', status: 'active', validUntil: '2026-12-31T15:59:59.000Z', ...over });
+      const ticket = (over: Partial<Doc> = {}) => (): Partial<Doc> => ({ source: 'provisional', name: '', validUntil: '2026-11-29T02:00:00.000Z', ...over });
+      const change = (over: Partial<Doc>) => (stored: Doc | null): Partial<Doc> => ({ ...stored!, ...over });
+      const sequences: [string, Step[]][] = [
+        ['walk-in, then source server', [{ write: walkIn(), refused: null }, { write: change({ source: 'server' }), refused: 'FORBIDDEN' }]],
+        ['ticket, then source server', [{ write: ticket(), refused: null }, { write: change({ source: 'server', validUntil: '2030-01-01T00:00:00.000Z' }), refused: 'FORBIDDEN' }]],
+        ['ticket, registered, then source server', [{ write: ticket(), refused: null }, { write: change({ source: 'walk-in', name: '张三', validUntil: '2026-12-31T15:59:59.000Z' }), refused: null }, { write: change({ source: 'server' }), refused: 'FORBIDDEN' }]],
+        ['a server member from the start', [{ write: walkIn({ source: 'server' }), refused: 'FORBIDDEN' }]],
+        ['a walk-in valid for decades', [{ write: walkIn({ validUntil: '2100-01-01T00:00:00.000Z' }), refused: 'FORBIDDEN' }]],
+        ['walk-in, then validity for decades', [{ write: walkIn(), refused: null }, { write: change({ validUntil: '2100-01-01T00:00:00.000Z' }), refused: 'FORBIDDEN' }]],
+        ['walk-in, then back to a ticket', [{ write: walkIn(), refused: null }, { write: change({ source: 'provisional' }), refused: 'FORBIDDEN' }]],
+        ['walk-in retired, then back as a server member', [{ write: walkIn(), refused: null }, { write: change({ _deleted: true }), refused: null }, { write: change({ _deleted: false, source: 'server' }), refused: 'APPEND_ONLY_VIOLATION' }]],
+        ['walk-in blocked (suspended) and renamed', [{ write: walkIn(), refused: null }, { write: change({ status: 'suspended', validUntil: '2026-11-29T02:00:00.000Z', name: '已停用' }), refused: null }]],
+        ["a walk-in with the roster's card", [{ write: walkIn({ cardNo: ROSTER_CARD }), refused: 'CARD_TAKEN' }]],
+        ["a ticket for the roster's card, then registered", [{ write: ticket({ cardNo: ROSTER_CARD }), refused: null }, { write: change({ source: 'walk-in', name: '李四', validUntil: '2026-12-31T15:59:59.000Z' }), refused: 'CARD_TAKEN' }]],
+        ["walk-in, then changed to the roster's card", [{ write: walkIn(), refused: null }, { write: change({ cardNo: ROSTER_CARD }), refused: 'CARD_TAKEN' }]],
+      ];
+
+      it('refuses each step that would, and the server keeps its own state', async () => {
+        await writeServerDocs(db, STATION_ID, 'members', [makeMember({ cardNo: ROSTER_CARD })], { writtenBy: 'test', now: NOW });
+        for (const [name, steps] of sequences) {
+          const base = makeMember({ cardNo: `C-${ulid().slice(-8)}` });
+          let stored: Doc | null = null;
+          for (const [i, step] of steps.entries()) {
+            const next = { ...base, ...step.write(stored), id: base.id } as Doc;
+            const result = await applyPush(db, DESK, 'members', [{ newDocumentState: wire(next, next._deleted === true), assumedMasterState: stored ? wire(stored, stored._deleted === true) : null }], NOW);
+            expect(result.rejected.map((r) => r.code), `${name}, step ${i}`).toEqual(step.refused ? [step.refused] : []);
+            const held = (await pullAll(db, STATION_ID, 'members')).documents.find((d) => d.id === base.id) as unknown as Doc | undefined;
+            if (step.refused) expect(held, `${name}, step ${i}: the server keeps its own state`).toEqual(stored ?? undefined);
+            else stored = held!;
+          }
+        }
+        const holders = (await pullAll(db, STATION_ID, 'members')).documents.filter((d) => (d as unknown as Doc).cardNo === ROSTER_CARD && !d._deleted && (d as unknown as Doc).source !== 'provisional');
+        expect(holders.map((d) => (d as unknown as Doc).source)).toEqual(['server']);
+      });
+
+      it('keeps one holder per card in a batch, lets review tickets share a card, and scopes cards to the station', async () => {
+        const a = makeMember({ cardNo: 'NEW-CARD', source: 'walk-in', validUntil: '2026-12-31T15:59:59.000Z' });
+        const b = makeMember({ cardNo: 'NEW-CARD', source: 'walk-in', validUntil: '2026-12-31T15:59:59.000Z' });
+        const t1 = makeMember({ cardNo: 'UNKNOWN-CARD', source: 'provisional', name: '' });
+        const t2 = makeMember({ cardNo: 'UNKNOWN-CARD', source: 'provisional', name: '' });
+        const result = await applyPush(db, DESK, 'members', [row(a), row(b), row(t1), row(t2)], NOW);
+        expect(result.rejected).toEqual([expect.objectContaining({ id: b.id, code: 'CARD_TAKEN' })]);
+        await writeServerDocs(db, OTHER.stationId, 'members', [makeMember({ stationId: OTHER.stationId, cardNo: 'THEIR-CARD' })], { writtenBy: 'test', now: NOW });
+        const mine = makeMember({ cardNo: 'THEIR-CARD', source: 'walk-in', validUntil: '2026-12-31T15:59:59.000Z' });
+        expect((await applyPush(db, DESK, 'members', [row(mine)], NOW)).rejected).toEqual([]);
+      });
+
+      it("adopts a walk-in in place when the roster imports its card", async () => {
+        const w = makeMember({ cardNo: 'ADOPTED-1', source: 'walk-in', name: '王五', validUntil: '2026-12-31T15:59:59.000Z' });
+        await applyPush(db, DESK, 'members', [row(w)], NOW);
+        const result = await upsertMembersByCard(db, STATION_ID, [{ cardNo: 'ADOPTED-1', name: '王五', phoneMasked: '', phoneTail: '', category: 'union-member', status: 'active', validUntil: '2027-12-31T15:59:59.000Z' }], { now: NOW, writtenBy: 'import' });
+        expect(result).toEqual({ imported: 0, updated: 1, unchanged: 0 });
+        const docs = (await pullAll(db, STATION_ID, 'members')).documents.filter((d) => (d as unknown as Doc).cardNo === 'ADOPTED-1');
+        expect(docs).toEqual([expect.objectContaining({ id: w.id, source: 'server', validUntil: '2027-12-31T15:59:59.000Z' })]);
+      });
     });
 
     it('refuses desk writes to server-kept collections', async () => {

@@ -24,7 +24,7 @@ import { AUTHORITIES } from './authority';
 import { docProblem } from './doc-validation';
 import type { StationHint } from '../../db/hints';
 import { immutableChange } from './immutability';
-import { memberChangeProblem } from './member-rules';
+import { cardHolders, memberChangeProblem } from './member-rules';
 import { loadStationStaff, staffProblem } from './staff-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
@@ -93,6 +93,7 @@ export const applyPush = async (
     const ids = accepted.map((r) => r.newDocumentState.id);
     // one connection per transaction: queries run one after another
     const current = await loadDocs(tx, device.stationId, collection, ids);
+    const cards = collection === 'members' ? await cardHolders(tx, device.stationId, accepted.map((r) => r.newDocumentState as unknown as Record<string, unknown>)) : null;
     const staff = await loadStationStaff(tx, device.stationId, collection);
     const candidates: Candidate[] = [];
     for (const row of accepted) {
@@ -113,9 +114,11 @@ export const applyPush = async (
           continue;
         }
       }
-      const memberProblem = collection === 'members' ? memberChangeProblem(stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc) : null;
-      if (memberProblem) {
-        rejected.push(reject(id, 'FORBIDDEN', memberProblem));
+      const storedMember = stored && cards ? (toWire(stored) as unknown as Record<string, unknown>) : null;
+      const memberProblem = cards ? memberChangeProblem(storedMember, doc, now) : null;
+      const cardProblem = cards && !memberProblem ? cards.claim(storedMember, doc) : null;
+      if (memberProblem || cardProblem) {
+        rejected.push(memberProblem ? reject(id, 'FORBIDDEN', memberProblem) : reject(id, 'CARD_TAKEN', cardProblem!));
         continue;
       }
       const staffIssue = staffProblem(collection, staff, device.deviceId, stored ? (toWire(stored) as unknown as Record<string, unknown>) : null, doc);

@@ -1,0 +1,3 @@
+import { memberCardMigrationSuite } from './member-card-migration.suite';
+
+memberCardMigrationSuite('pglite');
