@@ -32,7 +32,7 @@ export const fdSoftLimit = (read: () => string = () => readFileSync('/proc/self/
   }
 };
 
-/** Half the descriptors for streams, the other half for everything else; at most 5000 (~35 MB of idle streams). */
+/** Half the descriptors for streams, the other half for everything else; at most 5000 (~80 MB of idle streams at ~16 KiB each, bench/README.md). */
 export const defaultStreamTotal = (fdLimit: number | null): number => (fdLimit === null ? 1000 : Math.max(1, Math.min(5000, Math.floor(fdLimit / 2))));
 
 export const DEFAULT_STREAM_LIMITS: Omit<StreamLimits, 'total'> = { perDesk: 2, perStation: 20, opensPerMinute: 30, heartbeatMs: 20_000 };
