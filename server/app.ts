@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from './db/database';
+import type { TlsFiles } from './tls';
 import { DEFAULT_STREAM_LIMITS, defaultStreamTotal, fdSoftLimit, type StreamLimits } from './config';
 import { authPlugin } from './plugins/auth';
 import { bodyParsingPlugin, DEFAULT_BODY_LIMIT_BYTES } from './plugins/body-parsing';
@@ -40,6 +41,8 @@ export interface AppOptions {
   passKeySecret?: string;
   /** Limits on live hint streams (config.ts); absent ones take the defaults. */
   streams?: Partial<StreamLimits>;
+  /** Serve HTTPS with this certificate and key (tls.ts); absent: plain http. */
+  https?: TlsFiles | null;
   /** Injected clock (ms) for tests. */
   now?: () => number;
 }
@@ -54,7 +57,9 @@ declare module 'fastify' {
 }
 
 export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
+  // typed as the plain-http instance: routes and hooks are the same either way
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     trustProxy: options.trustProxy ?? false,
     logger: options.logger ?? false,
     // routes that take more say so (push, the roster import: BODY_LIMIT_BYTES)

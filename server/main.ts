@@ -10,6 +10,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { resolvePassKeySecret } from './crypto/key-wrap';
 import { seedDemoStation } from './services/demo/seed';
+import { loadTls } from './tls';
 import { writeAudit } from './repositories/audit';
 import { createEnrollmentCode } from './repositories/enrollment';
 
@@ -24,7 +25,8 @@ STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-s
 every server process sharing a database needs the same one), STATION_DESK_WEB_ROOT,
 CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE, TRUST_PROXY (behind a load balancer: true or the proxies' addresses),
 STREAMS_PER_DESK (2), STREAMS_PER_STATION (20), STREAMS_TOTAL (half the open-file limit, at most 5000),
-STREAM_OPENS_PER_MINUTE (30 per address).`;
+STREAM_OPENS_PER_MINUTE (30 per address), TLS_CERT_FILE and TLS_KEY_FILE (PEM files: serve https,
+which tablets on a station's LAN need for the web desk's offline start and pass checks).`;
 
 /** postgres://user:secret@host/db → postgres://user@host/db, for printing. */
 const withoutPassword = (url: string): string => {
@@ -47,6 +49,7 @@ const main = async () => {
   if (unknown.length > 0) throw new Error(`unknown option(s) ${unknown.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
+  const https = loadTls();
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   const passKeySecret = resolvePassKeySecret(config.passKeySecret, config.dataDir);
   const pgliteDir = resolve(join(config.dataDir, 'pglite'));
@@ -61,6 +64,7 @@ const main = async () => {
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
     streams: config.streams,
+    https,
   });
 
   let closing = false;

@@ -1,7 +1,8 @@
 /**
  * What staff must know about the web build's offline shell (platform/app-shell.ts), above every
- * screen: a desk opened where it cannot start offline or verify passes, a new version waiting for
- * a reload, and a server that refuses this version (the desk then fetches the new one at once).
+ * screen: a browser that cannot store the desk, a new version waiting for a reload, and a server
+ * that refuses this version (the desk then fetches the new one at once). An insecure address is
+ * refused before the app opens (main.tsx).
  */
 import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
@@ -30,7 +31,6 @@ export const ShellNotice = () => {
   }, [shell, tooOld]);
 
   const notices = [];
-  if (status.state === 'insecure') notices.push(<Alert key="insecure" type="warning" showIcon data-testid="shell-insecure" message={t('shell.insecure', { origin: window.location.origin })} />);
   if (status.state === 'unsupported' || status.state === 'failed') notices.push(<Alert key="unstored" type="warning" showIcon data-testid="shell-unstored" message={t(`shell.${status.state}`)} />);
   if (status.updateWaiting) {
     notices.push(

@@ -2,9 +2,11 @@
 // its own server, the server stopped (a real outage: nothing answers at the desk's address), the
 // browser closed and opened cold — the desk opens from its stored shell, staff sign in with their
 // PIN, a check-in is recorded; the server back on the same address, the check-in arrives once.
+// And where it cannot work (no secure context: no Web Crypto, no service worker), it says why.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/database';
@@ -13,6 +15,7 @@ import { createEnrollmentCode } from '../../server/repositories/enrollment';
 import { seedDemoStation } from '../../server/services/demo/seed';
 import { demoCardNo } from '../../shared/demo/members';
 import { createDesk, expect, SYNCING_TEST_TIMEOUT_MS, test } from './fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { signIn } from './staff';
 
 const STATION = 'DEMO-SH-JA-001';
@@ -93,5 +96,21 @@ test('the web desk opens cold with no server, signs staff in and checks in; the 
   } finally {
     await desk.dispose();
     await server.dispose();
+  }
+});
+
+test('a desk opened at a plain http:// LAN address says why it cannot work there and opens nothing', async () => {
+  const port = new URL(process.env.E2E_BASE_URL!).port;
+  // a LAN name for this machine: not localhost, so Chromium gives the page no secure context
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP station-lan.test 127.0.0.1'] });
+  try {
+    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await page.goto(`http://station-lan.test:${port}/`);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await expect(page.getByTestId('shell-insecure')).toContainText('加密保存会员资料、校验会员码，断网后也无法重新打开');
+    await expect(page.getByTestId('app-title')).toHaveCount(0);
+    await expect(page.getByTestId('shell-insecure')).toContainText(`http://station-lan.test:${port}`);
+  } finally {
+    await browser.close();
   }
 });

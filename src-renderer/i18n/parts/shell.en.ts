@@ -5,7 +5,7 @@ import type { Shape } from '../shape';
 export const shellEn: Shape<typeof shellZhCN> = {
   shell: {
     insecure:
-      'This desk was opened at an insecure address ({{origin}}): it cannot reopen without a network and cannot verify member passes. Open it at an https:// address, or at http://localhost on this computer.',
+      'This desk was opened at an insecure address ({{origin}}): here the browser lets it neither seal member data nor verify member passes, nor reopen without a network, so the desk did not start. Open it at an https:// address (your administrator configures the server’s certificate), or at http://localhost on the server itself.',
     unsupported: 'This browser cannot store the desk: reopened without a network, it will not work. Use a current Chrome or Edge.',
     failed: 'The desk could not be stored on this computer: reopened without a network, it may not work. Reload once the network is back.',
     updateReady: 'A new version of the desk has been downloaded.',
