@@ -4,7 +4,9 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../../tests/support/builders/index';
 import { collectionSpec } from '../../shared/schemas/index';
+import { fillWithDefaultSettings, getRxReplicationMetaInstanceSchema, type RxDocumentData, type RxJsonSchema } from 'rxdb';
 import { createDatabase } from './database';
+import { piiSealedStorage } from './pii-storage';
 import { testPiiKeys } from './pii-keys.test-util';
 import { memberRepository } from './repositories/members';
 import { dexieStorage } from './storage';
@@ -72,6 +74,29 @@ describe('member PII at rest', () => {
     const again = await createDatabase({ storage: storage(), name, devChecks: true, collections: [members], pii: keys });
     expect(await memberRepository(again.members).findByCard('310000000778')).toMatchObject({ name: '周阿姨' });
     await again.remove();
+  });
+
+  it("seals RxDB's replication copy of each member (its assumed master state) whole", async () => {
+    const name = `pii-meta-${Date.now()}`;
+    const keys = await testPiiKeys();
+    const memberJson = fillWithDefaultSettings(members.schema as unknown as RxJsonSchema<RxDocumentData<unknown>>);
+    const params = {
+      databaseName: name,
+      collectionName: 'rx-replication-meta-0123abcd',
+      databaseInstanceToken: 'token',
+      multiInstance: false,
+      options: {},
+      devMode: false,
+      schema: getRxReplicationMetaInstanceSchema(memberJson, false),
+    };
+    const meta = await piiSealedStorage({ storage: storage(), keys }).createStorageInstance<Record<string, unknown>>(params);
+    const row = { id: `${CHEN.id}|0`, isCheckpoint: '0', itemId: CHEN.id, docData: { ...CHEN, _deleted: false }, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 } };
+    expect((await meta.bulkWrite([{ document: row }], 'test')).error).toEqual([]);
+    const text = await storedText(name);
+    expect(text).toContain(CHEN.id);
+    expect(text).not.toContain('陈师傅');
+    expect((await meta.findDocumentsById([row.id], false))[0]).toMatchObject({ docData: { name: '陈师傅', phoneTail: '8642' } });
+    await meta.remove();
   });
 
   it('refuses a query it could only answer wrongly (inside a sealed field)', async () => {

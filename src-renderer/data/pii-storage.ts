@@ -61,8 +61,10 @@ const layoutOf = (params: RxStorageInstanceCreationParams<unknown, unknown>): Se
   if (schema.version < MEMBERS_SEALED_FROM_VERSION) return null;
   if (params.collectionName === 'members') return { sealed: MEMBER_SEALED, blindIndexed: MEMBER_BLIND_INDEXED, label: 'members' };
   // the replication's meta collection of `members` (named by a hash): its docData is a member
+  // (with RxDB's own `_` fields added to the member's)
   const docData = schema.properties.docData?.properties;
-  if (schema.title === META_INSTANCE_SCHEMA_TITLE && docData && Object.keys(docData).sort().join(',') === MEMBER_FIELDS) {
+  const ownFields = (props: object) => Object.keys(props).filter((key) => !key.startsWith('_')).sort().join(',');
+  if (schema.title === META_INSTANCE_SCHEMA_TITLE && docData && ownFields(docData) === MEMBER_FIELDS) {
     return { sealed: ['docData'], blindIndexed: [], label: 'members-meta' };
   }
   return null;
