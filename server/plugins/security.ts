@@ -1,12 +1,14 @@
 /**
  * HTTP hardening: helmet headers with the same strict CSP the desk runs under (no eval),
- * CORS only for the Electron desk's origin, and rate limits per client address so a lost or hostile client cannot flood the server.
+ * CORS only for the Electron desk's origin, and rate limits per client address so a lost or hostile client cannot flood the server
+ * (routes' own limits shared by every server process through the database: shared-rate-limit.ts).
  */
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { sharedRateLimitStore } from './shared-rate-limit';
 import { ApiError } from '../errors';
 
 export interface SecurityOptions {
@@ -43,6 +45,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityO
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // routes' own limits are counted in the database, shared by every process (shared-rate-limit.ts)
+    store: sharedRateLimitStore(app.db, () => app.now()),
     // by address: an unverified Authorization header must not buy a fresh bucket
     keyGenerator: (request) => request.ip,
     // thrown, then answered by the error handler in the one error shape

@@ -2,6 +2,7 @@
  * The members' booking API (for the union's phone app), authenticated as a member, never as a
  * desk:
  *   POST   /api/members/session            card number + phone tail → member access token
+ *   POST   /api/members/session/pass       the member's pass (QR text) → member access token
  *   GET    /api/members/me/slots?date=     a station day: venues and classes with places free
  *   GET    /api/members/me/bookings        the member's bookings and no-show ban
  *   POST   /api/members/me/bookings        book a slot (decided under the station lock)
@@ -12,12 +13,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DAY_MS, localDate, localDayStart, noShowBan, type BookingSlotRequest } from '../../shared/domain/index';
 import { createSignInThrottle } from '../services/sign-in-throttle';
+import { signInWithCard, signInWithPass } from '../services/member-sign-in';
+import { PASS_MAX_LENGTH } from '../../shared/passes/index';
 import { ApiError, badRequest, unauthenticated } from '../errors';
 import { bookForMember, cancelForMember } from '../services/member-bookings';
-import { bookingsOfMember, findMemberByCard, loadStationDay, localDateStart } from '../repositories/member-day';
+import { bookingsOfMember, loadStationDay, localDateStart } from '../repositories/member-day';
 import { findStationProfile } from '../repositories/stations';
-import { safeEqual } from '../crypto/tokens';
-import { bookingReply, bookingsReply, createBody, dayView, sessionBody, sessionReply, slotsReply } from '../schemas/member-bookings';
+import { bookingReply, bookingsReply, createBody, dayView, passSessionBody, sessionBody, sessionReply, slotsReply } from '../schemas/member-bookings';
 import { stationIdSchema } from '../schemas/fields';
 import { docIdSchema } from '../../shared/ids';
 import { errorResponses } from '../schemas/responses';
@@ -37,7 +39,8 @@ const who = (request: FastifyRequest) => {
 };
 
 export const memberBookingRoutes = async (app: FastifyInstance) => {
-  const throttle = createSignInThrottle();
+  // wrong guesses counted in the database, shared by every server process (docs/security.md)
+  const throttle = createSignInThrottle(app.db);
   // the member token is checked before the body is read (docs/security.md "Cheap checks first")
   const preParsing = app.authenticateMember;
 
@@ -49,20 +52,30 @@ export const memberBookingRoutes = async (app: FastifyInstance) => {
       schema: { tags: ['members'], summary: 'Sign a member in with card number and the last four digits of the phone', body: sessionBody(stationIdSchema), response: { 201: sessionReply, ...errorResponses(400, 401, 429) } },
     },
     async (request, reply) => {
-      const { stationId, cardNo, phoneTail } = request.body;
-      const key = `${stationId}\n${cardNo}`;
-      const now = app.now();
-      const wait = throttle.lockedFor(key, now);
-      if (wait > 0) throw new ApiError(429, 'RATE_LIMITED', `Too many wrong answers for this card; retry in ${Math.ceil(wait / 60_000)} min`);
-      const member = await findMemberByCard(app.db, stationId, cardNo);
-      // compare even when the card is unknown, so both failures take the same path
-      const matches = safeEqual(member?.phoneTail || '\u0000none', phoneTail);
-      if (!member || !matches) {
-        throttle.fail(key, now);
+      const { stationId } = request.body;
+      const member = await signInWithCard(app.db, throttle, { ...request.body, client: request.ip, now: app.now() }).catch((error: unknown) => {
         request.log.warn({ stationId }, 'member sign-in refused');
-        throw unauthenticated('UNAUTHENTICATED', 'Card number or phone digits do not match a member of this station');
-      }
-      throttle.succeed(key);
+        throw error;
+      });
+      const token = await app.memberTokens.issue(member.id, stationId);
+      return reply.status(201).send({ ...token, member: { id: member.id, name: member.name, stationId } });
+    },
+  );
+
+  app.post<{ Body: { stationId: string; pass: string } }>(
+    '/session/pass',
+    {
+      config: perAddress(MEMBER_SIGN_IN_RATE_PER_MINUTE),
+      schema: {
+        tags: ['members'],
+        summary: "Sign a member in with their pass (the QR text the app shows); works while the card's sign-in is locked",
+        body: passSessionBody(stationIdSchema, PASS_MAX_LENGTH),
+        response: { 201: sessionReply, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { stationId } = request.body;
+      const member = await signInWithPass(app.db, { ...request.body, now: app.now() });
       const token = await app.memberTokens.issue(member.id, stationId);
       return reply.status(201).send({ ...token, member: { id: member.id, name: member.name, stationId } });
     },

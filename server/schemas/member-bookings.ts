@@ -24,6 +24,18 @@ export const sessionBody = (stationIdSchema: object) =>
     },
   }) as const;
 
+/** Sign-in with the member's pass (the QR text); not throttled per card: a pass cannot be guessed. */
+export const passSessionBody = (stationIdSchema: object, passMaxLength: number) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['stationId', 'pass'],
+    properties: {
+      stationId: stationIdSchema,
+      pass: { type: 'string', minLength: 1, maxLength: passMaxLength, pattern: '^[A-Za-z0-9_.-]+$' },
+    },
+  }) as const;
+
 export const sessionReply = {
   type: 'object',
   required: ['accessToken', 'expiresAt', 'member'],

@@ -1,57 +1,65 @@
 /**
- * Failed member sign-ins, counted per card number.
+ * Wrong member sign-ins (card number + last four phone digits), counted in the database so every
+ * server process shares one budget (docs/security.md "Lockouts and rate limits").
  *
- * Threat closed: a member signs in with a card number and the last four digits of their phone,
- * and four digits are only 10 000 guesses. The per-address rate limit alone does not stop a
- * guesser spread over many addresses, so each card also locks for LOCK_MS after MAX_FAILURES
- * wrong answers, whoever sends them. Kept in memory: with N server processes a guesser gets at
- * most N × MAX_FAILURES tries per window, still hopeless against 10 000. (A real member app
- * would sign in with an SMS code; the card + phone tail pair is what the roster holds today.)
+ * Threats closed:
+ * - guessing the four digits (10 000 tries) from many addresses or through several server
+ *   processes: each card has MAX_CARD_FAILURES wrong answers per CARD_WINDOW_MS in all, whoever
+ *   sends them and whichever process answers (two processes no longer give 5 + 5);
+ * - one client locking a member out: a client gets MAX_CLIENT_FAILURES wrong answers per card
+ *   per CLIENT_WINDOW_MS, then only that client is locked for that card; the member on their own
+ *   phone is unaffected until the card-wide budget is spent (four times as many guesses, from at
+ *   least four addresses); and a lockout never touches sign-in with a stronger proof (the
+ *   member's pass: POST /api/members/session/pass), which does not go through this throttle.
+ * Every attempt reserves its guess before the answer is checked, and gives it back if it was
+ * right or refused, so concurrent attempts cannot overrun the budget.
  */
-export const MAX_FAILURES = 5;
-export const LOCK_MS = 15 * 60_000;
-const MAX_ENTRIES = 50_000;
+import type { Queryable } from '../db/database';
+import { counterPruner, deleteCounter, hitCounter, unhitCounter } from '../repositories/shared-counters';
 
-interface Entry {
-  failures: number;
-  firstAt: number;
+export const MAX_CLIENT_FAILURES = 5;
+export const CLIENT_WINDOW_MS = 15 * 60_000;
+export const MAX_CARD_FAILURES = 20;
+export const CARD_WINDOW_MS = 24 * 60 * 60_000;
+
+export interface SignInAttempt {
+  stationId: string;
+  cardNo: string;
+  /** The client address. */
+  client: string;
 }
 
 export interface SignInThrottle {
-  /** ms until the card may try again (0 = now). */
-  lockedFor(key: string, now: number): number;
-  fail(key: string, now: number): void;
-  succeed(key: string): void;
+  /** Reserves one guess: 0 when the answer may be checked, else ms until this client may try this card again. */
+  reserve(attempt: SignInAttempt, now: number): Promise<number>;
+  /** The answer was right: the guess is given back and this client's count for the card cleared. */
+  succeeded(attempt: SignInAttempt): Promise<void>;
 }
 
-export const createSignInThrottle = (): SignInThrottle => {
-  const entries = new Map<string, Entry>();
-  const live = (key: string, now: number): Entry | undefined => {
-    const entry = entries.get(key);
-    if (entry && now - entry.firstAt >= LOCK_MS) {
-      entries.delete(key);
-      return undefined;
-    }
-    return entry;
-  };
+const cardKey = (a: SignInAttempt) => `sign-in:card:${a.stationId}\n${a.cardNo}`;
+const clientKey = (a: SignInAttempt) => `sign-in:client:${a.stationId}\n${a.cardNo}\n${a.client}`;
+
+export const createSignInThrottle = (db: Queryable): SignInThrottle => {
+  const prune = counterPruner(db);
   return {
-    lockedFor(key, now) {
-      const entry = live(key, now);
-      return entry && entry.failures >= MAX_FAILURES ? entry.firstAt + LOCK_MS - now : 0;
-    },
-    fail(key, now) {
-      const entry = live(key, now);
-      if (entry) entry.failures++;
-      else {
-        if (entries.size >= MAX_ENTRIES) {
-          for (const [k, e] of entries) if (now - e.firstAt >= LOCK_MS) entries.delete(k);
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-        }
-        entries.set(key, { failures: 1, firstAt: now });
+    async reserve(attempt, now) {
+      await prune(now);
+      const client = await hitCounter(db, clientKey(attempt), CLIENT_WINDOW_MS, now);
+      if (client.count > MAX_CLIENT_FAILURES) {
+        await unhitCounter(db, clientKey(attempt));
+        return Math.max(1, client.endsAt - now);
       }
+      const card = await hitCounter(db, cardKey(attempt), CARD_WINDOW_MS, now);
+      if (card.count > MAX_CARD_FAILURES) {
+        await unhitCounter(db, cardKey(attempt));
+        await unhitCounter(db, clientKey(attempt));
+        return Math.max(1, card.endsAt - now);
+      }
+      return 0;
     },
-    succeed(key) {
-      entries.delete(key);
+    async succeeded(attempt) {
+      await unhitCounter(db, cardKey(attempt));
+      await deleteCounter(db, clientKey(attempt));
     },
   };
 };

@@ -1,0 +1,3 @@
+import { signInThrottleSuite } from './sign-in-throttle.suite';
+
+signInThrottleSuite('pglite');
