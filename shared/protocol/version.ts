@@ -10,7 +10,9 @@
  *   - the checkpoint `epoch` (`{ seq, epoch }`; a restored or new database answers from seq 0);
  *   - the pull's `remaining` (asked with `count=1`) and `more` (page cut short by size);
  *   - the refresh-token cookie (`x-token-delivery: cookie` on enroll/refresh: HttpOnly cookie,
- *     `refreshToken: ''` in the body), for the web build.
+ *     `refreshToken: ''` in the body), for the web build;
+ *   - a check-in's `checkedOutBy` (checkins schema v1); pushed rows naming staff not of the
+ *     station are rejected STAFF_UNKNOWN, overrides not by a manager OVERRIDE_NOT_MANAGER.
  * The messages themselves are schemas in messages.ts.
  */
 export const PROTOCOL_VERSION = 1;
