@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from './db/database';
 import type { TlsFiles } from './tls';
-import { DEFAULT_STREAM_LIMITS, defaultStreamTotal, fdSoftLimit, type StreamLimits } from './config';
+import { DEFAULT_PUSH_QUOTAS, DEFAULT_STREAM_LIMITS, defaultStreamTotal, fdSoftLimit, type PushQuotas, type StreamLimits } from './config';
 import { authPlugin } from './plugins/auth';
 import { bodyParsingPlugin, DEFAULT_BODY_LIMIT_BYTES } from './plugins/body-parsing';
 import { memberAuthPlugin } from './plugins/member-auth';
@@ -41,6 +41,8 @@ export interface AppOptions {
   passKeySecret?: string;
   /** Limits on live hint streams (config.ts); absent ones take the defaults. */
   streams?: Partial<StreamLimits>;
+  /** Upload allowances per station day (config.ts); absent ones take the defaults. */
+  quotas?: Partial<PushQuotas>;
   /** Serve HTTPS with this certificate and key (tls.ts); absent: plain http. */
   https?: TlsFiles | null;
   /** Injected clock (ms) for tests. */
@@ -90,7 +92,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
 
   await app.register(healthRoutes);
   await app.register(deviceRoutes, { prefix: '/api/devices' });
-  await app.register(syncRoutes, { prefix: '/api/sync' });
+  await app.register(syncRoutes, { prefix: '/api/sync', quotas: { ...DEFAULT_PUSH_QUOTAS, ...options.quotas } });
   const streams: StreamLimits = { ...DEFAULT_STREAM_LIMITS, total: options.streams?.total ?? defaultStreamTotal(fdSoftLimit()), ...options.streams };
   await app.register(streamRoutes, { prefix: '/api/sync', ...streams });
   await app.register(adminRoutes, { prefix: '/api/admin' });

@@ -37,6 +37,23 @@ export const defaultStreamTotal = (fdLimit: number | null): number => (fdLimit =
 
 export const DEFAULT_STREAM_LIMITS: Omit<StreamLimits, 'total'> = { perDesk: 2, perStation: 20, opensPerMinute: 30, heartbeatMs: 20_000 };
 
+/**
+ * Upload allowances per station day (docs/security.md "Quotas"): bytes of documents and photos
+ * (equipment-log pictures) stored by pushes, per desk and per station. A push that would go over
+ * one is refused whole (429 QUOTA_EXCEEDED) and the desk retries; the allowance renews at the
+ * station's midnight. One desk once stored 39 MB of photos in about 2 s.
+ */
+export interface PushQuotas {
+  deskBytesPerDay: number;
+  stationBytesPerDay: number;
+  deskPhotosPerDay: number;
+  stationPhotosPerDay: number;
+}
+
+const MIB = 1024 * 1024;
+/** A busy station day is ~1 MB of check-ins and a handful of fault photos (≤ ~0.5 MB each). */
+export const DEFAULT_PUSH_QUOTAS: PushQuotas = { deskBytesPerDay: 16 * MIB, stationBytesPerDay: 64 * MIB, deskPhotosPerDay: 30, stationPhotosPerDay: 100 };
+
 const positive = (value: string | undefined, fallback: number): number => {
   const n = Number(value);
   return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
@@ -66,6 +83,7 @@ export interface ServerConfig {
    */
   trustProxy: boolean | string;
   streams: StreamLimits;
+  quotas: PushQuotas;
 }
 
 const parseTrustProxy = (value: string | undefined): boolean | string => {
@@ -91,5 +109,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     total: positive(env.STREAMS_TOTAL, defaultStreamTotal(fdSoftLimit())),
     opensPerMinute: positive(env.STREAM_OPENS_PER_MINUTE, DEFAULT_STREAM_LIMITS.opensPerMinute),
     heartbeatMs: DEFAULT_STREAM_LIMITS.heartbeatMs,
+  },
+  quotas: {
+    deskBytesPerDay: positive(env.QUOTA_DESK_BYTES_PER_DAY, DEFAULT_PUSH_QUOTAS.deskBytesPerDay),
+    stationBytesPerDay: positive(env.QUOTA_STATION_BYTES_PER_DAY, DEFAULT_PUSH_QUOTAS.stationBytesPerDay),
+    deskPhotosPerDay: positive(env.QUOTA_DESK_PHOTOS_PER_DAY, DEFAULT_PUSH_QUOTAS.deskPhotosPerDay),
+    stationPhotosPerDay: positive(env.QUOTA_STATION_PHOTOS_PER_DAY, DEFAULT_PUSH_QUOTAS.stationPhotosPerDay),
   },
 });

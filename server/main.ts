@@ -64,6 +64,7 @@ const main = async () => {
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
     streams: config.streams,
+    quotas: config.quotas,
     https,
   });
 

@@ -21,6 +21,7 @@ import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../s
 import { requireProtocolVersion } from '../plugins/protocol-check';
 import { ApiError } from '../errors';
 import { applyPush } from '../services/sync/push';
+import type { PushQuotas } from '../config';
 import { pullDocs } from '../repositories/sync-store';
 import { errorResponses } from '../schemas/responses';
 
@@ -52,7 +53,7 @@ const device = (request: FastifyRequest) => {
  */
 export const PUSH_JSON_DEPTH_MAX = 10_000;
 
-export const syncRoutes = async (app: FastifyInstance) => {
+export const syncRoutes = async (app: FastifyInstance, options: { quotas: PushQuotas }) => {
   // before the body is read (docs/security.md "Cheap checks first"): the rate limit (onRequest),
   // then the protocol version and the credential; an outsider's body is never parsed
   const preParsing = [requireProtocolVersion, app.authenticateDevice];
@@ -101,7 +102,7 @@ export const syncRoutes = async (app: FastifyInstance) => {
       const collection = collectionParam(request);
       const { rows } = request.body as PushRequest;
       if (rows.length > PUSH_BATCH_MAX) throw new ApiError(413, 'BATCH_TOO_LARGE', `At most ${PUSH_BATCH_MAX} rows per push; got ${rows.length}`);
-      const result = await applyPush(app.db, device(request), collection, rows, app.now());
+      const result = await applyPush(app.db, device(request), collection, rows, app.now(), { quotas: options.quotas });
       return { conflicts: result.conflicts, rejected: result.rejected };
     },
   );

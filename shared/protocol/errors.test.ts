@@ -29,7 +29,8 @@ describe('error table', () => {
   });
 
   it('retries only passing trouble, never a verdict about the credential', () => {
-    expect(ERROR_CODES.filter(isRetryableCode).sort()).toEqual(['INTERNAL', 'RATE_LIMITED', 'UNAVAILABLE']);
+    // QUOTA_EXCEEDED passes too: the day's upload allowance renews at the station's midnight
+    expect(ERROR_CODES.filter(isRetryableCode).sort()).toEqual(['INTERNAL', 'QUOTA_EXCEEDED', 'RATE_LIMITED', 'UNAVAILABLE']);
     for (const code of REFRESH_REFUSED_CODES) expect(isRetryableCode(code), code).toBe(false);
     expect(isRetryableCode('NETWORK')).toBe(false);
   });

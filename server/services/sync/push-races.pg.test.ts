@@ -2,12 +2,13 @@
 // at a time and cannot race): ids are station-scoped, so one new id pushed at once from two
 // stations is stored once at each, with no refusal that would tell one station about the other
 // (docs/sync-protocol.md, "Ids"); one card number claimed at once by many walk-ins and a roster import
-// ends with exactly one holder (docs/domain-rules.md, "Members").
+// ends with exactly one holder (docs/domain-rules.md, "Members"); photos pushed at once never get past
+// the day's allowance (docs/security.md, "Quotas").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRow, WireDoc } from '../../../shared/protocol/messages';
 import { ulid } from '../../../shared/ids';
 import type { MemberDoc } from '../../../shared/schemas/index';
-import { makeCheckIn, makeMember, makeStation, STATION_ID } from '../../../tests/support/builders/index';
+import { makeCheckIn, makeEquipmentLog, makeMember, makeStation, STATION_ID } from '../../../tests/support/builders/index';
 import { upsertMembersByCard } from '../../repositories/members';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db';
 import { applyPush } from './push';
@@ -80,6 +81,21 @@ describe('racing pushes on PostgreSQL', () => {
       const holders = await holdersOf(cardNo);
       expect(holders, `round ${round}`).toHaveLength(1);
       expect(holders[0], `round ${round}: the roster's values win`).toMatchObject({ source: 'server', validUntil: fields.validUntil });
+    }
+  });
+
+  it(`stores exactly the day's allowance of photos out of ${PUSHES_PER_ROUND} pushed at once`, async () => {
+    const quotas = { deskPhotosPerDay: 5, stationPhotosPerDay: 7, deskBytesPerDay: 1e9, stationBytesPerDay: 1e9 };
+    const photo = `data:image/jpeg;base64,${'A'.repeat(1000)}`;
+    for (let round = 0; round < ROUNDS; round++) {
+      const day = NOW + round * 86_400_000;
+      const logs = Array.from({ length: PUSHES_PER_ROUND }, () => makeEquipmentLog({ stationId: A.stationId, photo }));
+      const outcomes = await Promise.allSettled(logs.map((log, i) => applyPush(t.db, i % 2 === 0 ? A : A2, 'equipmentLogs', [row(log)], day, { quotas })));
+      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as { code?: string }).code);
+      expect(refused, `round ${round}`).toEqual(Array.from({ length: PUSHES_PER_ROUND - 7 }, () => 'QUOTA_EXCEEDED'));
+      const ids = new Set(logs.map((l) => l.id));
+      const stored = (await pullDocs(t.db, A.stationId, 'equipmentLogs', { seq: 0 }, 1000)).documents.filter((d) => ids.has(d.id));
+      expect(stored, `round ${round}`).toHaveLength(7);
     }
   });
 });

@@ -25,6 +25,8 @@ import { docProblem } from './doc-validation';
 import type { StationHint } from '../../db/hints';
 import { immutableChange } from './immutability';
 import { cardHolders, memberChangeProblem } from './member-rules';
+import { chargeQuota, measureWrites } from './quotas';
+import type { PushQuotas } from '../../config';
 import { loadStationStaff, staffProblem } from './staff-rules';
 import { loadDocs, lockStation, toWire, writeLocked, type DocWrite, type StoredDoc } from '../../repositories/sync-store';
 
@@ -81,6 +83,8 @@ export const applyPush = async (
   collection: CollectionName,
   rows: readonly PushRow[],
   now: number,
+  /** Upload allowances per station day (quotas.ts); none: unlimited (server-side tools, tests of other rules). */
+  options: { quotas?: PushQuotas } = {},
 ): Promise<PushResult> => {
   const spec = collectionSpec(collection);
   if (!spec.deskWritable) throw new ApiError(403, 'READ_ONLY_COLLECTION', `Desks cannot write ${collection}; it is kept by the server`);
@@ -129,6 +133,10 @@ export const applyPush = async (
       candidates.push({ row, doc, current: stored });
     }
 
+    if (options.quotas) {
+      const measured = measureWrites(candidates.map(({ doc, current: stored }) => ({ doc, stored: stored?.data ?? null })));
+      await chargeQuota(tx, options.quotas, device, now, measured);
+    }
     const writes: DocWrite[] = candidates.map(({ doc }) => {
       const { _deleted, ...data } = doc;
       return { id: data.id as string, deleted: _deleted === true, data };

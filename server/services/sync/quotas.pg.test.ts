@@ -1,0 +1,3 @@
+import { quotaSuite } from './quotas.suite';
+
+quotaSuite('postgres');
