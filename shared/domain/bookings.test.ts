@@ -8,8 +8,10 @@ import {
   groupBySlot,
   holdsPlace,
   isLiveBooking,
+  isProvisionalBooking,
   parseSlotKey,
   placesTaken,
+  provisionalBySlot,
   sessionSlotKey,
   slotCapacity,
   slotKeyOf,
@@ -54,6 +56,24 @@ describe('statuses', () => {
   it('takes the session capacity for a class, else the venue capacity', () => {
     expect(slotCapacity({ capacity: 4 }, { capacity: 12 })).toBe(12);
     expect(slotCapacity({ capacity: 4 }, null)).toBe(4);
+  });
+});
+
+describe('provisional bookings', () => {
+  it.each(BOOKING_STATUSES.flatMap((status) => (['desk', 'server', 'app'] as const).map((by) => [status, by] as const)))('%s decided by %s', (status, by) => {
+    const pending = by === 'desk' && (status === 'requested' || status === 'confirmed' || status === 'waitlisted');
+    expect(isProvisionalBooking({ status, decidedBy: by })).toBe(pending);
+  });
+  it('counts the provisional bookings of each slot', () => {
+    const a = 'venue:V1:2026-03-02T02:00:00.000Z';
+    const b = 'venue:V1:2026-03-02T03:00:00.000Z';
+    const counts = provisionalBySlot([
+      makeBooking({ id: 'b-1', slotKey: a, status: 'confirmed', decidedBy: 'desk' }),
+      makeBooking({ id: 'b-2', slotKey: a, status: 'waitlisted', decidedBy: 'desk' }),
+      makeBooking({ id: 'b-3', slotKey: a, status: 'confirmed', decidedBy: 'server' }),
+      makeBooking({ id: 'b-4', slotKey: b, status: 'cancelled', decidedBy: 'desk' }),
+    ]);
+    expect([...counts]).toEqual([[a, 2]]);
   });
 });
 

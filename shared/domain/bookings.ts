@@ -121,6 +121,20 @@ export const withVerdict = (
   now: Instant,
 ): BookingDoc => ({ ...booking, status, reason, decidedBy: by, updatedAt: toIso(now) });
 
+/**
+ * A booking the desk decided and the server has not yet: its place may still go to a phone
+ * booking, so staff see it as pending (待确认), never as final (docs/domain-rules.md).
+ */
+export const isProvisionalBooking = (b: Pick<BookingDoc, 'decidedBy' | 'status'>): boolean =>
+  b.decidedBy === 'desk' && (b.status === 'requested' || b.status === 'confirmed' || b.status === 'waitlisted');
+
+/** How many provisional bookings each slot holds (by slot key). */
+export const provisionalBySlot = (bookings: readonly BookingDoc[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const b of bookings) if (isProvisionalBooking(b)) counts.set(b.slotKey, (counts.get(b.slotKey) ?? 0) + 1);
+  return counts;
+};
+
 /** Groups bookings by slot key. */
 export const groupBySlot = (bookings: readonly BookingDoc[]): Map<string, BookingDoc[]> => {
   const slots = new Map<string, BookingDoc[]>();

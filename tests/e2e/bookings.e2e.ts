@@ -1,7 +1,8 @@
 // Bookings in real Chromium against the real server (demo station):
 // 1. a desk books the last places of a court; check-ins mark bookings attended; offline, after
 //    the check-in window, the desk releases the no-show itself and another member books the freed
-//    place at once; back online the server accepts it (asked through the members' API).
+//    place at once, shown as pending (待确认) until the server's verdict; back online the server
+//    accepts it (asked through the members' API) and the desk shows it confirmed.
 // 2. a phone takes the last place while the desk, offline, gives it away too: after sync the
 //    desk's exception queue shows the server's verdict (SLOT_FULL) until staff acknowledge it.
 // The desk's clock is Playwright's fake clock (page.clock): the desk reads time only through
@@ -121,14 +122,26 @@ test('a check-in marks the booking attended; offline, the desk releases a no-sho
   await expect(drawer).toContainText('超时未签到，已释放');
   await drawer.locator('.ant-drawer-close').click();
 
-  // and another member takes the place at once, still offline
+  // and another member takes the place at once, still offline: pending (待确认), not final
   await book(page, startsAt, 25);
   await expect(slotCell(page, startsAt)).toHaveAttribute('data-free', '0');
+  await expect(slotCell(page, startsAt)).toHaveAttribute('data-provisional', '1');
   await expect(page.getByTestId('pending-count')).toBeVisible();
+  await slotCell(page, startsAt).click();
+  const offlineBooking = drawer.locator(`[data-member="${demoCardNo(25)}"]`);
+  await expect(offlineBooking).toHaveAttribute('data-provisional', 'true');
+  await expect(offlineBooking.getByTestId('booking-provisional')).toHaveText('待确认');
+  await drawer.locator('.ant-drawer-close').click();
 
-  // back online: the server confirms member 25's booking
+  // back online: the server confirms member 25's booking, and the desk stops calling it pending
   await desk.context.setOffline(false);
   await expect(page.getByTestId('pending-count')).toHaveCount(0, { timeout: 30_000 });
+  await expect(slotCell(page, startsAt)).toHaveAttribute('data-provisional', '0', { timeout: 30_000 });
+  await slotCell(page, startsAt).click();
+  await expect(offlineBooking).toHaveAttribute('data-provisional', 'false');
+  await expect(offlineBooking).toHaveAttribute('data-status', 'confirmed');
+  await expect(offlineBooking.getByTestId('booking-provisional')).toHaveCount(0);
+  await drawer.locator('.ant-drawer-close').click();
   const mine = await (await phone(desk.url, 25)).bookings();
   expect(mine.find((b) => b.startsAt === new Date(startsAt).toISOString())?.status).toBe('confirmed');
   await expect(page.getByTestId('booking-exceptions-badge')).toHaveCount(0);

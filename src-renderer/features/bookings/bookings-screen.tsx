@@ -6,7 +6,7 @@
 import { Alert, Button, Segmented, Space, Typography, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DAY_MS, dayTimeline, localDayStart, toIso } from '../../../shared/domain/index';
+import { DAY_MS, dayTimeline, localDayStart, provisionalBySlot, toIso } from '../../../shared/domain/index';
 import type { BookingDoc } from '../../../shared/schemas/index';
 import { useStation } from '../../app/use-station';
 import { useServices } from '../../app/services';
@@ -52,6 +52,7 @@ export const BookingsScreen = () => {
         : [],
     [station, day, days, data, now],
   );
+  const provisional = useMemo(() => provisionalBySlot(data.bookings), [data.bookings]);
   const members = useLookup(target ? data.bookings.filter((b) => b.slotKey === target.load.slotKey).map((b) => b.memberId) : [], repos.members.get);
   const liveTarget = target && timelines[0] ? refreshTarget(target, timelines[0]) : target;
 
@@ -109,7 +110,7 @@ export const BookingsScreen = () => {
         </>
       )}
       {station && <ExceptionQueue station={station} canAct={canAct} onRebook={(booking) => setDialog({ mode: 'rebook', booking })} onDone={done} />}
-      {station && view === 'day' && timelines[0] && <DayTimelineView station={station} timeline={timelines[0]} faults={data.faults} onOpen={setTarget} />}
+      {station && view === 'day' && timelines[0] && <DayTimelineView station={station} timeline={timelines[0]} faults={data.faults} provisional={provisional} onOpen={setTarget} />}
       {station && view === 'week' && (
         <WeekOverview
           station={station}

@@ -22,12 +22,14 @@ interface Props {
   station: StationDoc;
   timeline: DayTimeline;
   faults: Map<string, VenueFaultState>;
+  /** Provisional bookings per slot key (the server has not decided them yet). */
+  provisional: Map<string, number>;
   onOpen(target: SlotTarget): void;
 }
 
-const SlotCell = ({ row, load, fault, onOpen, station }: { row: VenueRow; load: SlotLoad; fault: VenueFaultState; onOpen: Props['onOpen']; station: StationDoc }) => {
+const SlotCell = ({ row, load, fault, pending, onOpen, station }: { row: VenueRow; load: SlotLoad; fault: VenueFaultState; pending: number; onOpen: Props['onOpen']; station: StationDoc }) => {
   const { t } = useTranslation();
-  const title = `${localTime(station, load.startsAt)}–${localTime(station, load.endsAt)} · ${t('bookings.slot.load', loadText(load))}`;
+  const title = `${localTime(station, load.startsAt)}–${localTime(station, load.endsAt)} · ${t('bookings.slot.load', loadText(load))}${pending > 0 ? ` · ${t('bookings.provisionalCount', { count: pending })}` : ''}`;
   return (
     <Tooltip title={title}>
       <button
@@ -35,17 +37,23 @@ const SlotCell = ({ row, load, fault, onOpen, station }: { row: VenueRow; load: 
         data-testid={`slot-${row.venue.id}-${localTime(station, load.startsAt).replace(':', '')}`}
         data-free={load.free}
         data-taken={load.taken}
+        data-provisional={pending}
         onClick={() => onOpen({ kind: 'venue', venue: row.venue, session: null, load })}
         style={{ width: '100%', minWidth: 44, border: '1px solid #d9d9d9', borderRadius: 4, padding: '4px 2px', cursor: 'pointer', background: cellColor(load, fault), fontSize: 14 }}
       >
         {load.taken}/{load.capacity}
         {load.waiting > 0 && <sup>+{load.waiting}</sup>}
+        {pending > 0 && (
+          <span data-testid="slot-provisional" title={t('bookings.provisionalCount', { count: pending })} style={{ color: '#ad6800', marginLeft: 2 }}>
+            *
+          </span>
+        )}
       </button>
     </Tooltip>
   );
 };
 
-export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) => {
+export const DayTimelineView = ({ station, timeline, faults, provisional, onOpen }: Props) => {
   const { t, i18n } = useTranslation();
   const starts = [...new Set(timeline.venues.flatMap((r) => r.slots.map((s) => s.startsAt)))].sort();
   const faultTag = (fault: VenueFaultState) =>
@@ -87,7 +95,7 @@ export const DayTimelineView = ({ station, timeline, faults, onOpen }: Props) =>
                 onCell: () => ({ style: { padding: 3 } }),
                 render: (_: unknown, r: VenueRow) => {
                   const load = r.slots.find((s) => s.startsAt === start);
-                  return load ? <SlotCell row={r} load={load} fault={faults.get(r.venue.id) ?? 'ok'} onOpen={onOpen} station={station} /> : null;
+                  return load ? <SlotCell row={r} load={load} fault={faults.get(r.venue.id) ?? 'ok'} pending={provisional.get(load.slotKey) ?? 0} onOpen={onOpen} station={station} /> : null;
                 },
               })),
             ]}

@@ -2,9 +2,9 @@
  * One slot opened from the timeline: its load, every booking in it (holding a place first, then
  * the waitlist in order, then the rest), and the actions staff take there: book, move, cancel.
  */
-import { Button, Drawer, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Drawer, Empty, List, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { compareWaitlist, holdsPlace, isCancellable, type SlotLoad } from '../../../shared/domain/index';
+import { compareWaitlist, holdsPlace, isCancellable, isProvisionalBooking, type SlotLoad } from '../../../shared/domain/index';
 import type { BookingDoc, MemberDoc, SessionDoc, StationDoc, VenueDoc } from '../../../shared/schemas/index';
 import { bookingNote, loadText, localDay, localTime, sessionTitle, STATUS_COLOR, venueName } from './booking-text';
 
@@ -65,6 +65,7 @@ export const SlotDrawer = ({ station, target, bookings, members, canAct, onClose
               <List.Item
                 data-testid="slot-booking"
                 data-status={b.status}
+                data-provisional={isProvisionalBooking(b)}
                 data-member={member?.cardNo ?? b.memberId}
                 actions={
                   canAct && isCancellable(b.status)
@@ -87,6 +88,13 @@ export const SlotDrawer = ({ station, target, bookings, members, canAct, onClose
                       <span>{member?.name ?? b.memberId}</span>
                       <Typography.Text type="secondary">{member?.cardNo}</Typography.Text>
                       <Tag color={STATUS_COLOR[b.status]}>{t(`bookings.status.${b.status}`)}</Tag>
+                      {isProvisionalBooking(b) && (
+                        <Tooltip title={t('bookings.provisionalHint')}>
+                          <Tag color="gold" data-testid="booking-provisional">
+                            {t('bookings.provisional')}
+                          </Tag>
+                        </Tooltip>
+                      )}
                     </Space>
                   }
                   description={
