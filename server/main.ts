@@ -21,7 +21,7 @@ const USAGE = `Station Desk central server
   --demo   seed the demo station (DEMO-SH-JA-001) if absent and print an enrollment code
 
 Environment: HOST (127.0.0.1), PORT (5180), DATABASE_URL (empty: embedded PGlite),
-STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-signing keys;
+STATION_DESK_DATA (.data/server), ADMIN_TOKEN, PASS_KEY_SECRET (wraps the pass-signing and token-signing keys;
 every server process sharing a database needs the same one), STATION_DESK_WEB_ROOT,
 CORS_ORIGINS, LOG_LEVEL, RATE_LIMIT_PER_MINUTE, TRUST_PROXY (behind a load balancer: true or the proxies' addresses),
 STREAMS_PER_DESK (2), STREAMS_PER_STATION (20), STREAMS_TOTAL (half the open-file limit, at most 5000),
@@ -89,11 +89,15 @@ const main = async () => {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // token keys: a plain key from an older server is wrapped now, and a wrong PASS_KEY_SECRET stops the start
+  await app.deviceTokens.ready();
+  await app.memberTokens.ready();
+
   const address = await app.listen({ host: config.host, port: config.port });
   console.info(`Station Desk server listening on ${address}`);
   console.info(`  database:    ${db.kind === 'postgres' ? withoutPassword(config.databaseUrl) : `PGlite in ${pgliteDir}`}`);
   console.info(`  admin token: ${admin.where}`);
-  console.info(`  pass keys:   wrapped with ${passKeySecret.where}`);
+  console.info(`  pass keys:   wrapped with ${passKeySecret.where} (token-signing keys too)`);
   console.info(`  API docs:    ${address}/api/docs`);
 
   if (args.includes('--demo')) {

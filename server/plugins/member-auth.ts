@@ -24,6 +24,8 @@ export interface MemberContext {
 }
 
 export interface MemberTokenService {
+  /** Loads the signing key (wrapping a plain key an older server left); the server calls it on start. */
+  ready(): Promise<void>;
   issue(memberId: string, stationId: string): Promise<{ accessToken: string; expiresAt: number }>;
   verify(token: string): Promise<MemberVerifyResult>;
   /** A new signing key; the old one verifies until its tokens have expired (or now, with retireOld). */
@@ -49,6 +51,9 @@ declare module 'fastify' {
 const createMemberTokenService = (db: Database, now: () => number, wrapSecret?: string): MemberTokenService => {
   const keys = createTokenKeyring(db, { purpose: 'member', maxLifetimeMs: MEMBER_TOKEN_TTL_MS, legacySecretName: MEMBER_TOKEN_SECRET, wrapSecret, now });
   return {
+    async ready() {
+      await keys.signingKey();
+    },
     async issue(memberId, stationId) {
       const iat = now();
       const expiresAt = iat + MEMBER_TOKEN_TTL_MS;

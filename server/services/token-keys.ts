@@ -19,6 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
+import { ApiError } from '../errors';
 import { createKeyWrapper, type KeyWrapper } from '../crypto/key-wrap';
 import { LEGACY_KID, TOKEN_CLOCK_SKEW_MS, tokenKeyId, type KeyLookup, type SigningKey } from '../crypto/signed-token';
 import { takePlainSecret, wrappingSecret } from '../repositories/secrets';
@@ -123,7 +124,14 @@ export const createTokenKeyring = (db: Database, options: TokenKeyringOptions): 
     const at = now();
     let rows = await tokenKeys(db, purpose);
     if (!rows.some((k) => k.retireMs === null)) rows = await ensure();
-    const keys = new Map(rows.map((r) => [r.kid, { secret: wrap.unwrap(aad(r.kid), r.wrapped), retireMs: r.retireMs }]));
+    const unwrap = (r: TokenKeyRow) => {
+      try {
+        return wrap.unwrap(aad(r.kid), r.wrapped);
+      } catch {
+        throw new ApiError(503, 'UNAVAILABLE', `The ${purpose} token key ${r.kid} cannot be unlocked with this server's PASS_KEY_SECRET; every server process on a database needs the same one`);
+      }
+    };
+    const keys = new Map(rows.map((r) => [r.kid, { secret: unwrap(r), retireMs: r.retireMs }]));
     const newest = rows.find((r) => r.retireMs === null)!;
     return { at, signing: { kid: newest.kid, secret: keys.get(newest.kid)!.secret }, keys };
   };

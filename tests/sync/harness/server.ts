@@ -17,6 +17,7 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/protocol/vers
 import type { CollectionName } from '../../../shared/schemas/index';
 
 export const ADMIN_TOKEN = 'sync-test-admin-token-0123456789';
+const PASS_KEY_SECRET = 'sync-test-pass-key-secret-0123456789';
 
 export const admin = async (baseUrl: string, method: string, path: string, body?: unknown) => {
   const res = await fetch(`${baseUrl}/api/admin${path}`, {
@@ -123,6 +124,9 @@ export const startServerProcess = async (options: { databaseUrl?: string; dataDi
       DATABASE_URL: options.databaseUrl ?? '',
       STATION_DESK_DATA: dataDir,
       ADMIN_TOKEN,
+      // one wrapping secret for every process on a database, as docs/security.md requires (each
+      // process has its own data folder, whose generated pass-key-secret would differ)
+      PASS_KEY_SECRET,
       STATION_DESK_WEB_ROOT: '',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
