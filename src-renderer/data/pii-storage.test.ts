@@ -87,15 +87,15 @@ describe('member PII at rest', () => {
       multiInstance: false,
       options: {},
       devMode: false,
-      schema: getRxReplicationMetaInstanceSchema(memberJson, false),
+      schema: getRxReplicationMetaInstanceSchema(memberJson, false) as unknown as RxJsonSchema<RxDocumentData<Record<string, unknown>>>,
     };
     const meta = await piiSealedStorage({ storage: storage(), keys }).createStorageInstance<Record<string, unknown>>(params);
-    const row = { id: `${CHEN.id}|0`, isCheckpoint: '0', itemId: CHEN.id, docData: { ...CHEN, _deleted: false }, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 } };
+    const row = { id: `${CHEN.id}|0`, isCheckpoint: '0', itemId: CHEN.id, docData: { ...CHEN, _deleted: false }, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 } } as RxDocumentData<Record<string, unknown>>;
     expect((await meta.bulkWrite([{ document: row }], 'test')).error).toEqual([]);
     const text = await storedText(name);
     expect(text).toContain(CHEN.id);
     expect(text).not.toContain('陈师傅');
-    expect((await meta.findDocumentsById([row.id], false))[0]).toMatchObject({ docData: { name: '陈师傅', phoneTail: '8642' } });
+    expect((await meta.findDocumentsById([`${CHEN.id}|0`], false))[0]).toMatchObject({ docData: { name: '陈师傅', phoneTail: '8642' } });
     await meta.remove();
   });
 
