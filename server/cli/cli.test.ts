@@ -62,6 +62,20 @@ describe('admin CLI against a running server', () => {
     expect(result.out).toContain('line 3: name');
   });
 
+  test('rotate-token-keys makes new desk and member keys; a desk signed in before keeps working unless --retire-old', async () => {
+    const desk = await f.enrollDesk('CLI-1');
+    const rotated = await run(['rotate-token-keys']);
+    expect(rotated.code, rotated.err).toBe(0);
+    expect(rotated.out).toMatch(/Desk access tokens: new signing key T[0-9A-Z]{10}; old key T[0-9A-Z]{10} verifies until /);
+    expect(rotated.out).toContain('Nobody is signed out.');
+    expect((await f.pull(desk.accessToken)).statusCode).toBe(200);
+    const retired = await run(['rotate-token-keys', '--retire-old']);
+    expect(retired.code, retired.err).toBe(0);
+    expect(retired.out).toContain('members sign in again');
+    expect((await f.pull(desk.accessToken)).json()).toMatchObject({ error: { code: 'TOKEN_EXPIRED' } });
+    expect((await run(['rotate-token-keys', '--retire-old', 'yes'])).err).toMatch(/takes no value/);
+  });
+
   test.each([
     ['an unknown command', ['frobnicate'], {}, 2, /unknown command/],
     ['a missing flag', ['enroll'], {}, 2, /needs --station/],
