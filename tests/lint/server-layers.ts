@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /** Bottom first. A folder entry ends in '/'; a file entry names a file directly under server/. */
 export const SERVER_LAYERS: readonly (readonly string[])[] = [
-  ['errors.ts', 'config.ts', 'admin-token.ts', 'db/', 'crypto/'],
+  ['errors.ts', 'config.ts', 'admin-token.ts', 'tls.ts', 'db/', 'crypto/'],
   ['repositories/'],
   ['services/'],
   ['plugins/'],
