@@ -51,8 +51,11 @@ export interface PushQuotas {
 }
 
 const MIB = 1024 * 1024;
-/** A busy station day is ~1 MB of check-ins and a handful of fault photos (≤ ~0.5 MB each). */
-export const DEFAULT_PUSH_QUOTAS: PushQuotas = { deskBytesPerDay: 16 * MIB, stationBytesPerDay: 64 * MIB, deskPhotosPerDay: 30, stationPhotosPerDay: 100 };
+/**
+ * A busy station day is ~1 MB of check-ins and a handful of fault photos (at most 300 KB each);
+ * the room above that is for a desk catching up after days offline (tens of photos at once).
+ */
+export const DEFAULT_PUSH_QUOTAS: PushQuotas = { deskBytesPerDay: 24 * MIB, stationBytesPerDay: 96 * MIB, deskPhotosPerDay: 60, stationPhotosPerDay: 200 };
 
 const positive = (value: string | undefined, fallback: number): number => {
   const n = Number(value);

@@ -33,7 +33,7 @@ describe('a desk flooding the server with photos', () => {
   });
   afterAll(async () => f.dispose());
 
-  it(`stops at the day's allowance (${DEFAULT_PUSH_QUOTAS.deskPhotosPerDay} photos) with QUOTA_EXCEEDED`, async () => {
+  it(`stops at the day's allowance (${DEFAULT_PUSH_QUOTAS.deskPhotosPerDay} photos, ${DEFAULT_PUSH_QUOTAS.deskBytesPerDay} bytes) with QUOTA_EXCEEDED`, async () => {
     const desk = await f.enrollDesk(FLOODED);
     const answers: number[] = [];
     for (let i = 0; i < PUSHES; i++) {
@@ -44,10 +44,13 @@ describe('a desk flooding the server with photos', () => {
         expect(res.json<{ error: { message: string } }>().error.message).toMatch(/allowance/);
       }
     }
-    const allowed = DEFAULT_PUSH_QUOTAS.deskPhotosPerDay / 10;
+    // some pushes fit the allowance, and from the first refused one on, every push is refused
+    const allowed = answers.indexOf(429);
+    expect(allowed).toBeGreaterThan(0);
     expect(answers).toEqual([...Array.from({ length: allowed }, () => 200), ...Array.from({ length: PUSHES - allowed }, () => 429)]);
-    expect(await storedPhotoBytes(FLOODED)).toBeLessThanOrEqual(DEFAULT_PUSH_QUOTAS.deskPhotosPerDay * PHOTO.length);
-    expect(await storedPhotoBytes(FLOODED)).toBeLessThan(39e6 / 3);
+    expect(allowed * 10).toBeLessThanOrEqual(DEFAULT_PUSH_QUOTAS.deskPhotosPerDay);
+    expect(await storedPhotoBytes(FLOODED)).toBe(allowed * 10 * PHOTO.length);
+    expect(await storedPhotoBytes(FLOODED)).toBeLessThanOrEqual(DEFAULT_PUSH_QUOTAS.deskBytesPerDay);
 
     const other = await f.enrollDesk(CALM);
     expect((await pushLogs(other.accessToken, CALM, 3)).statusCode).toBe(200);
