@@ -46,14 +46,14 @@ export const ERROR_TABLE = {
   WRONG_STATION: refusal,
   ID_TAKEN: refusal,
   APPEND_ONLY_VIOLATION: refusal,
-  CLIENT_TOO_OLD: refusal,
-  SERVER_TOO_OLD: refusal,
-  /** No credential was presented (or a refresh without a refresh token). */
-  UNAUTHENTICATED: { retryable: false, credential: 'refresh', staffVisible: true },
   /** A pushed record names someone who is not a staff member of the station (or no one, where staff sign in). */
   STAFF_UNKNOWN: refusal,
   /** A pushed override names someone who is not a manager of the station. */
   OVERRIDE_NOT_MANAGER: refusal,
+  CLIENT_TOO_OLD: refusal,
+  SERVER_TOO_OLD: refusal,
+  /** No credential was presented (or a refresh without a refresh token). */
+  UNAUTHENTICATED: { retryable: false, credential: 'refresh', staffVisible: true },
   TOKEN_EXPIRED: { retryable: false, credential: 'refresh', staffVisible: true },
   TOKEN_INVALID: { retryable: false, credential: 'dead', staffVisible: true },
   DEVICE_REVOKED: { retryable: false, credential: 'dead', staffVisible: true },
