@@ -1,7 +1,7 @@
 /** Who is inside, and the automatic check-out at closing (including night openings and late runs). */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { CheckInDoc } from '../schemas/checkins';
+import { SYSTEM_STAFF_ID, type CheckInDoc } from '../schemas/checkins';
 import { checkOutAtClosing, isInside, occupancy, visitEndsAt, visitorKey, visitorsInside } from './occupancy';
 import { cst, everyDay, makeCheckIn, makeStation, MONDAY } from '../../tests/support/builders/fixed';
 import { MINUTE_MS, toIso, toMs } from './time';
@@ -91,7 +91,7 @@ describe('checkOutAtClosing', () => {
     const left = makeCheckIn({ id: 'left', at: cst(`${MONDAY} 19:00`), checkedOutAt: cst(`${MONDAY} 21:00`), checkOutMethod: 'scan' });
     const denied = makeCheckIn({ id: 'denied', at: cst(`${MONDAY} 21:00`), outcome: 'deny', reason: 'AT_CAPACITY' });
     const closed = checkOutAtClosing([open, left, denied], station, cst('2026-03-03 07:30'));
-    expect(closed).toEqual([{ ...open, checkedOutAt: cst(`${MONDAY} 22:00`), checkOutMethod: 'closing', updatedAt: cst('2026-03-03 07:30') }]);
+    expect(closed).toEqual([{ ...open, checkedOutAt: cst(`${MONDAY} 22:00`), checkOutMethod: 'closing', checkedOutBy: SYSTEM_STAFF_ID, updatedAt: cst('2026-03-03 07:30') }]);
   });
   it('leaves visits whose opening is still running', () => {
     expect(checkOutAtClosing([makeCheckIn({ at: cst(`${MONDAY} 20:00`) })], station, cst(`${MONDAY} 21:59`))).toEqual([]);
