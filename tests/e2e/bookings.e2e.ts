@@ -122,6 +122,12 @@ test('a check-in marks the booking attended; offline, the desk releases a no-sho
   await expect(drawer).toContainText('超时未签到，已释放');
   await drawer.locator('.ant-drawer-close').click();
 
+  // the desk sat 36 minutes without input, so the idle sign-out (10 min) signed staff out
+  await expect(page.getByTestId('staff-on-duty')).toHaveCount(0);
+  await page.getByTestId('nav-check-in').click();
+  await signIn(page);
+  await page.getByTestId('nav-bookings').click();
+
   // and another member takes the place at once, still offline: pending (待确认), not final
   await book(page, startsAt, 25);
   await expect(slotCell(page, startsAt)).toHaveAttribute('data-free', '0');
