@@ -17,6 +17,9 @@ const { Sider, Content } = Layout;
 
 /** Side drawers stop at the status bar, so it never covers their ends (a form's buttons). */
 const DRAWER_CONFIG = { styles: { wrapper: { bottom: STATUS_BAR_HEIGHT } } };
+/** Dialogs scroll within the window above the status bar too: a tall form's buttons (a fault
+ *  report with a photo at 1366×768) must never sit under the bar. */
+const MODAL_CONFIG = { styles: { wrapper: { bottom: STATUS_BAR_HEIGHT } } };
 
 const useHashScreen = (): [ScreenId, (id: ScreenId) => void] => {
   const [screen, setScreen] = useState<ScreenId>(() => screenFromHash(window.location.hash));
@@ -40,7 +43,7 @@ export const App = () => {
 
   const Current = SCREENS.find((s) => s.id === screen)?.component ?? SCREENS[0]!.component;
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontSize: 16 } }} drawer={DRAWER_CONFIG}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontSize: 16 } }} drawer={DRAWER_CONFIG} modal={MODAL_CONFIG}>
       <Layout style={{ minHeight: '100vh', paddingBottom: STATUS_BAR_HEIGHT }}>
         <Sider width={180} theme="light" breakpoint="md" collapsedWidth={64}>
           <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 20 }} data-testid="app-title">
