@@ -1,5 +1,6 @@
 // Scanners in real Chromium on the built web renderer, served by the real server with its CSP:
-// - the scanner test page in settings reads a keyboard burst typed by Playwright, keeps human
+// - the scanner test page in settings reads a scanner burst (CDP key events stamped as a scanner
+//   types them, so a busy machine cannot stretch the burst), keeps human
 //   typing in the field, and restores a field an IME filled with composition junk;
 // - the camera test reads a QR code from Chromium's fake camera (a Y4M video made here),
 //   decoded by @zxing/library in the Web Worker, with no CSP violation on the way.
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { expect, followSimulatedClock, test } from './fixtures';
+import { typeBurst } from './scanner-burst';
 
 const CARD = '310000000001';
 const PASS = 'SD1.eyJtIjoiMDFKOVg3UTJNNFo4SzNONlI1VDBXMVk5QTIifQ.c2lnbmF0dXJl-_Ab';
@@ -34,7 +36,7 @@ test('the scanner test page reads a burst and leaves human typing in the field',
 
   await page.keyboard.type('ab', { delay: 400 });
   await page.waitForTimeout(400); // a pause, as between typing and picking up the scanner
-  await page.keyboard.type(`${CARD}\n`);
+  await typeBurst(page, CARD);
   await page.waitForTimeout(400);
   await page.keyboard.type('c', { delay: 400 });
 
@@ -44,7 +46,7 @@ test('the scanner test page reads a burst and leaves human typing in the field',
   await expect(input).toHaveValue('abc');
 
   // the same code again at once: dropped as a duplicate, and Enter does not reach the field
-  await page.keyboard.type(`${CARD}\n`);
+  await typeBurst(page, CARD);
   await expect(logRows(page).first()).toHaveAttribute('data-verdict', 'duplicate');
   await expect(input).toHaveValue('abc');
 
