@@ -22,11 +22,15 @@ const LANGUAGES = [
 /** The bar's height (status-bar.tsx STATUS_BAR_HEIGHT): one line of text with its tag. */
 const ONE_LINE_PX = 36;
 
-/** Twenty visits on today's list (the demo's first 20 cards): a page longer than the window. */
+/** Cards no other E2E test checks in: the demo station is shared by the whole run, and a card
+ *  checked in here would be a duplicate (ALREADY_CHECKED_IN) in a later test's first check-in. */
+const FIRST_CARD = 201;
+
+/** Twenty visits on today's list (demo cards 201–220): a page longer than the window. */
 const fillRecentList = async (page: Page) => {
   const input = page.getByTestId('badge-input');
   for (let n = 1; n <= 20; n++) {
-    await input.fill(`3100000${String(n).padStart(5, '0')}`);
+    await input.fill(`3100000${String(FIRST_CARD + n - 1).padStart(5, '0')}`);
     await input.press('Enter');
     await expect(page.getByTestId('recent-check-ins').locator('tbody tr.ant-table-row')).toHaveCount(n);
   }
