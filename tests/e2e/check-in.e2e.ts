@@ -3,17 +3,8 @@
 // in IndexedDB, still there after a reload and after the browser is restarted; bad input changes
 // nothing; a manager overrides a denial; manual search; check-out; the language switch.
 import { expect, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
-import { signIn } from './staff';
+import { loadDemo } from './staff';
 import { deskKey } from '../../src-renderer/features/check-in/desk-commands';
-
-const loadDemo = async (desk: Desk) => {
-  const { page } = desk;
-  await page.goto(`${desk.url}/#/settings`);
-  await page.getByTestId('load-demo').click();
-  await expect(page.getByText('已载入演示数据：50 名会员')).toBeVisible();
-  await page.getByTestId('nav-check-in').click();
-  await signIn(page);
-};
 
 const checkIn = async (desk: Desk, badge: string) => {
   const input = desk.page.getByTestId('badge-input');

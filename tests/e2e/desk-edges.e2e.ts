@@ -7,21 +7,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { deskKey } from '../../src-renderer/features/check-in/desk-commands';
-import { expect, test, type Desk } from './fixtures';
+import { expect, test } from './fixtures';
 import { typeBurst } from './scanner-burst';
-import { signIn } from './staff';
+import { loadDemo, signIn } from './staff';
 
 /** A member pass in the right shape whose key no desk knows: it cannot verify (base64url of a payload, 86 signature characters). */
 const FORGED_PASS = `SD1.${Buffer.from(JSON.stringify({ p: 'P-FORGED', m: 'DEMO-M-0001', c: 'U', v: 2_000_000_000, k: 'K-NOBODY', i: 1_700_000_000 })).toString('base64url')}.${'Ab9_-x'.repeat(14)}Ab`;
-
-const loadDemo = async (desk: Desk) => {
-  const { page } = desk;
-  await page.goto(`${desk.url}/#/settings`);
-  await page.getByTestId('load-demo').click();
-  await expect(page.getByText('已载入演示数据：50 名会员')).toBeVisible();
-  await page.getByTestId('nav-check-in').click();
-  await signIn(page);
-};
 
 const counts = (page: Page) => ({
   today: page.getByTestId('today-count').locator('.ant-statistic-content-value'),

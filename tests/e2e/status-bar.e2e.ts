@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { issueDemoCode } from './admin';
 import { expect, SYNCING_TEST_TIMEOUT_MS, test, type Desk } from './fixtures';
-import { signIn } from './staff';
+import { loadDemo } from './staff';
 
 /** Every screen of the side navigation (src-renderer/app/screens.ts). */
 const SCREENS = ['check-in', 'bookings', 'equipment', 'sync', 'reports', 'settings'] as const;
@@ -91,11 +91,7 @@ const switchLanguage = async (desk: Desk, language: (typeof LANGUAGES)[number]) 
 test('the status bar stays in the window, one line, above drawers, on every screen and size', async ({ desk }) => {
   test.setTimeout(180_000); // 20 check-ins, then 6 screens × 2 sizes × 2 languages
   const { page } = desk;
-  await page.goto(`${desk.url}/#/settings`);
-  await page.getByTestId('load-demo').click();
-  await expect(page.getByText('已载入演示数据：50 名会员')).toBeVisible();
-  await page.getByTestId('nav-check-in').click();
-  await signIn(page);
+  await loadDemo(desk);
   await fillRecentList(page);
   // offline the bar says the most (offline, not enrolled, desk, staff): it used to wrap
   await desk.context.setOffline(true);
